@@ -1,0 +1,71 @@
+# Stadtgespräch: the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+KERN_VERSION := 2.7.2
+AXE_VERSION := 4.14.1
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint worker beat messages assets clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) fehlt / is missing: install Python 3.11"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo_data
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run --noinput
+
+test: lint
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+worker: $(STAMP)
+	$(BIN)/celery -A config worker --loglevel=INFO
+
+beat: $(STAMP)
+	$(BIN)/celery -A config beat --loglevel=INFO
+
+# Refresh the translation catalogues after changing user-facing strings.
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles
+	$(PY) manage.py compilemessages --ignore=.venv
+
+# Refresh the vendored front-end files (KERN UX CSS and fonts, axe-core for the browser tests)
+# from the npm registry. The result is committed, so neither running nor testing needs npm.
+assets:
+	rm -rf build/npm && mkdir -p build/npm
+	cd build/npm && npm init -y >/dev/null && npm install --no-audit --no-fund \
+		@kern-ux/native@$(KERN_VERSION) axe-core@$(AXE_VERSION) >/dev/null
+	rm -rf static/vendor/kern && mkdir -p static/vendor/kern/fonts static/vendor/axe
+	cp build/npm/node_modules/@kern-ux/native/dist/kern.min.css static/vendor/kern/
+	cp build/npm/node_modules/@kern-ux/native/dist/fonts/fira-sans.css static/vendor/kern/fonts/
+	mkdir -p static/vendor/kern/fonts/fira-sans
+	# Only the font files the stylesheet references.
+	for f in $$(grep -o 'FiraSans-[A-Za-z]*\.woff2' static/vendor/kern/fonts/fira-sans.css | sort -u); do \
+		cp build/npm/node_modules/@kern-ux/native/dist/fonts/fira-sans/$$f static/vendor/kern/fonts/fira-sans/; done
+	cp build/npm/node_modules/@kern-ux/native/LICENSE.md static/vendor/kern/LICENSE.md
+	cp build/npm/node_modules/axe-core/axe.min.js static/vendor/axe/
+	cp build/npm/node_modules/axe-core/LICENSE static/vendor/axe/LICENSE
+	python3 -c "import json,sys; print('\n'.join(f'{p}: {json.load(open(\"build/npm/node_modules/\"+p+\"/package.json\"))[\"version\"]}' for p in ['@kern-ux/native','axe-core']))" > static/vendor/VERSIONS
+	rm -rf build/npm
+	@cat static/vendor/VERSIONS
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .test-media

@@ -1,0 +1,23 @@
+from allauth.account.adapter import DefaultAccountAdapter
+
+from outbox.services import mail_queue_message
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request, user, form, commit=True):
+        # Set before the first save: the display name is unique and must never be blank.
+        user.display_name = form.cleaned_data["display_name"].strip()
+        return super().save_user(request, user, form, commit=commit)
+
+    def send_mail(self, template_prefix, email, context):
+        """Render as allauth does, but send through the outbox and a Celery task."""
+        request = self.request
+        ctx = {"request": request, "email": email, "current_site": self._current_site()}
+        ctx.update(context)
+        message = self.render_mail(template_prefix, email, ctx)
+        mail_queue_message(message)
+
+    def _current_site(self):
+        from django.contrib.sites.shortcuts import get_current_site
+
+        return get_current_site(self.request)

@@ -1,0 +1,40 @@
+"""Demo accounts, one per role; their passwords are new on every run and printed."""
+
+import secrets
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+
+from .models import User
+from .roles import EDITORS, MODERATORS, STRATEGY_TEAM, CONFERENCE_TEAM
+
+DEMO_ACCOUNTS = [
+    # (role shown, e-mail, display name, group or None for a citizen)
+    ("Redaktion", "redaktion@example.org", "Redaktion Demo", EDITORS),
+    ("Redaktion (2. Person)", "redaktion2@example.org", "Redaktion Zwei", EDITORS),
+    ("Moderation", "moderation@example.org", "Moderation Demo", MODERATORS),
+    ("Strategieteam", "strategie@example.org", "Strategieteam Demo", STRATEGY_TEAM),
+    ("Konferenzteam", "konferenz@example.org", "Konferenzteam Demo", CONFERENCE_TEAM),
+    ("Bürger*in", "buergerin@example.org", "Dortmunderin", None),
+]
+
+
+def demo_password() -> str:
+    return "-".join(secrets.token_urlsafe(4) for _ in range(3))
+
+
+def load(*, today, report) -> None:
+    for role, email, display_name, group_name in DEMO_ACCOUNTS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User(email=email, display_name=display_name)
+            report.created(f"Konto {email}")
+        password = demo_password()
+        user.set_password(password)
+        user.save()
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        report.account(role, email, password)

@@ -1,0 +1,80 @@
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from .display_names import validate_display_name
+
+DELETED_ACCOUNT_NAME = _("gelöschtes Konto")
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        email = self.normalize_email(email).lower()
+        user = self.model(email=email, **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """An account. People sign in with their e-mail address; others only see the display name."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("E-Mail-Adresse"), unique=True)
+    display_name = models.CharField(
+        _("Anzeigename"),
+        max_length=30,
+        validators=[validate_display_name],
+        help_text=_(
+            "Wird öffentlich bei Ihren Beiträgen gezeigt. Ein Pseudonym ist erlaubt. "
+            "3 bis 30 Zeichen: Buchstaben, Ziffern, Leerzeichen, Punkt, Bindestrich, Unterstrich."
+        ),
+    )
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("Konto")
+        verbose_name_plural = _("Konten")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("display_name"),
+                name="accounts_user_display_name_unique_ci",
+                violation_error_message=_("Dieser Anzeigename ist schon vergeben."),
+            ),
+            models.UniqueConstraint(
+                Lower("email"),
+                name="accounts_user_email_unique_ci",
+                violation_error_message=_("Für diese E-Mail-Adresse besteht schon ein Konto."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_name or self.email
+
+    def get_full_name(self):
+        return self.display_name
+
+    def get_short_name(self):
+        return self.display_name

@@ -1,0 +1,21 @@
+from django.db import transaction
+from django.db.models.functions import Lower
+
+from .models import User
+
+
+def display_name_is_taken(name: str, *, exclude_user: User | None = None) -> bool:
+    users = User.objects.annotate(lower_name=Lower("display_name")).filter(
+        lower_name=name.strip().lower()
+    )
+    if exclude_user is not None:
+        users = users.exclude(pk=exclude_user.pk)
+    return users.exists()
+
+
+def user_change_display_name(*, user: User, display_name: str) -> User:
+    with transaction.atomic():
+        user.display_name = display_name.strip()
+        user.full_clean(exclude=["password"])
+        user.save(update_fields=["display_name"])
+    return user

@@ -1,0 +1,149 @@
+"""StreamField blocks shared by every page type."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Überschrift"), max_length=120)
+    level = blocks.ChoiceBlock(
+        label=_("Ebene"),
+        choices=[("h2", _("Ebene 2")), ("h3", _("Ebene 3"))],
+        default="h2",
+        help_text=_("Ebene 2 für Abschnitte, Ebene 3 für Unterabschnitte."),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Überschrift")
+        template = "blocks/heading_block.html"
+        preview_value = {"text": "Wie wir es sehen", "level": "h2"}
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Bild"))
+    caption = blocks.CharBlock(label=_("Bildunterschrift"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Bild")
+        template = "blocks/figure_block.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Dokument"))
+    title = blocks.CharBlock(
+        label=_("Linktext"),
+        required=False,
+        max_length=200,
+        help_text=_("Leer lassen, um den Titel des Dokuments zu verwenden."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Dokument")
+        template = "blocks/document_block.html"
+
+
+class InfoBoxBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        label=_("Art"),
+        choices=[("info", _("Hinweis")), ("success", _("Erfolg")), ("warning", _("Warnung"))],
+        default="info",
+    )
+    title = blocks.CharBlock(label=_("Titel"), max_length=120)
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "info-circle"
+        label = _("Hinweisbox")
+        template = "blocks/info_box_block.html"
+        preview_value = {
+            "kind": "info",
+            "title": "Mitmachen",
+            "text": "<p>Kommentieren Sie die Zielbilder bis Ende des Monats.</p>",
+        }
+
+
+class LinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Seite"), required=False)
+    url = blocks.URLBlock(label=_("oder Adresse"), required=False)
+    label = blocks.CharBlock(label=_("Linktext"), max_length=120)
+    description = blocks.TextBlock(label=_("Beschreibung"), required=False, max_length=300)
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        template = "blocks/link_block.html"
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks.struct_block import StructBlockValidationError
+
+        cleaned = super().clean(value)
+        if not cleaned.get("page") and not cleaned.get("url"):
+            raise StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(_("Bitte eine Seite oder eine Adresse angeben."))
+                }
+            )
+        return cleaned
+
+
+class LinkListBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titel"), required=False, max_length=120)
+    links = blocks.ListBlock(LinkBlock(), label=_("Links"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Linkliste")
+        template = "blocks/link_list_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Zitat"), max_length=600)
+    source = blocks.CharBlock(label=_("Quelle"), required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Zitat")
+        template = "blocks/quote_block.html"
+        preview_value = {
+            "quote": "Dortmund wird einfacher.",
+            "source": "Ziel der Verwaltungsstrategie",
+        }
+
+
+PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Absatz"),
+        features=PARAGRAPH_FEATURES,
+        icon="pilcrow",
+        template="blocks/paragraph_block.html",
+        preview_value="<p>Die Stadt lädt alle ein, mitzudenken.</p>",
+    )
+    figure = FigureBlock()
+    document = DocumentLinkBlock()
+    info_box = InfoBoxBlock()
+    links = LinkListBlock()
+    quote = QuoteBlock()
+
+
+class ResultsBlock(blocks.StreamBlock):
+    """What a stage produced: text, documents, images."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Absatz"),
+        features=PARAGRAPH_FEATURES,
+        icon="pilcrow",
+        template="blocks/paragraph_block.html",
+    )
+    document = DocumentLinkBlock()
+    figure = FigureBlock()

@@ -1,0 +1,211 @@
+"""Dortmund's process from the council paper: home, the Stadtgespräch and its six stages.
+
+Dates are set relative to the day of the first run so that stages 1 and 2 are closed and
+stage 3 is running, which gives the later features a live consultation to work with.
+"""
+
+import datetime
+
+from wagtail.models import Page, Site
+
+from .models import ContentPage, FooterSettings, HomePage, ProcessPage, StagePage, StageResults
+from .stages import StageKind
+
+HOME_INTRO = (
+    "<p>Wie sehen wir Dortmund heute, und wie wollen wir es morgen? Im "
+    "<b>Stadtgespräch</b> erarbeiten Politik, Institutionen, Zivilgesellschaft und alle "
+    "Dortmunder*innen gemeinsam die Stadtstrategie: in sechs Stufen, von den ersten Workshops "
+    "bis zum Beschluss des Rates und der Umsetzung.</p>"
+)
+PROCESS_INTRO = (
+    "<p>Das organisierte Stadtgespräch führt in sechs Stufen zu einer gemeinsamen "
+    "Stadtstrategie: Gemeinsame Ausgangsbilder, konsolidierte Stadtziele, strategische "
+    "Handlungsfelder, strategische Projekte und Kennzahlen. Online können alle mitlesen, "
+    "kommentieren und bewerten, solange eine Stufe dafür geöffnet ist.</p>"
+)
+
+# (number, title, kind, short description, start offset, end offset in days from today)
+STAGES = [
+    (
+        1,
+        "Die Bestandsaufnahme-Workshops",
+        StageKind.WORKSHOPS,
+        "Erarbeitung von Ausgangsbildern in den Bereichen Politik, Institutionen und "
+        "Zivilgesellschaft: Wie wir Dortmund heute sehen.",
+        -330,
+        -240,
+    ),
+    (
+        2,
+        "Die Stadtkonferenz „Unser Dortmund – Wie wir es sehen“",
+        StageKind.CONFERENCE,
+        "Verständigung auf die gemeinsamen Ausgangsbilder für die Gesamtstadt.",
+        -230,
+        -150,
+    ),
+    (
+        3,
+        "Die Zielbilder-Workshops",
+        StageKind.WORKSHOPS,
+        "Erarbeitung von Zielbildern in den Bereichen Politik, Institutionen und "
+        "Zivilgesellschaft: Wie wir Dortmund morgen wollen. Online können alle Zielbilder "
+        "kommentieren, bewerten und eigene vorschlagen.",
+        -120,
+        60,
+    ),
+    (
+        4,
+        "Die Stadtkonferenz „Unser Dortmund – Wie wir es wollen“",
+        StageKind.CONFERENCE,
+        "Verständigung auf einen gemeinsamen Katalog von Zielbildern für die Gesamtstadt.",
+        90,
+        150,
+    ),
+    (
+        5,
+        "Ratsbeschluss",
+        StageKind.COUNCIL_DECISION,
+        "Ausgangs- und Zielbilder werden in einer Strategie zusammengefasst und dem Rat zur "
+        "Beschlussfassung vorgelegt.",
+        180,
+        270,
+    ),
+    (
+        6,
+        "Die Umsetzung",
+        StageKind.IMPLEMENTATION,
+        "Operative Umsetzung von Maßnahmen und Monitoring der Zielerreichung mit Kennzahlen.",
+        300,
+        300 + 5 * 365,
+    ),
+]
+
+STAGE_BODY = {
+    1: "Die Workshops der drei Bereiche haben zu allen 19 Schwerpunktthemen festgehalten, wie "
+    "sie die Lage in Dortmund heute sehen. Diese Ausgangsbilder wurden online zur Diskussion "
+    "gestellt.",
+    2: "Auf der ersten Stadtkonferenz haben Vertreter*innen aus Politik, Institutionen und "
+    "Zivilgesellschaft im Format World Café an Thementischen über die Ausgangsbilder "
+    "beraten: in zwei Runden, moderiert von den Pat*innen der Themen.",
+    3: "Jetzt geht es um die Zukunft: Die Workshops der drei Bereiche formulieren Zielbilder. "
+    "Alle Dortmunder*innen können die Zielbilder online kommentieren, bewerten und eigene "
+    "Zielbilder vorschlagen.",
+    4: "Die zweite Stadtkonferenz verständigt sich auf einen gemeinsamen Katalog von "
+    "Zielbildern. Die Anmeldung öffnet rechtzeitig vorher.",
+    5: "Das Strategieteam führt alle Eingaben zusammen. Die Stadtstrategie mit Ausgangs- und "
+    "Zielbildern, Stadtzielen, Handlungsfeldern, Projekten und Kennzahlen geht als "
+    "Ratsvorlage an den Rat der Stadt.",
+    6: "Maßnahmen werden den Zielen und Handlungsfeldern zugeordnet; die Kennzahlen zeigen "
+    "öffentlich, wie weit Dortmund gekommen ist.",
+}
+
+STAGE_RESULTS = {
+    1: "<p>In den Bestandsaufnahme-Workshops sind zu allen 19 Schwerpunktthemen Ausgangsbilder "
+    "aus den Bereichen Politik, Institutionen und Zivilgesellschaft entstanden. Sie wurden "
+    "online veröffentlicht und von Bürger*innen kommentiert und bewertet.</p>",
+    2: "<p>Die Stadtkonferenz „Unser Dortmund – Wie wir es sehen“ hat sich auf gemeinsame "
+    "Ausgangsbilder für die Gesamtstadt verständigt. Sie sind die Grundlage der "
+    "Zielbilder-Workshops.</p>",
+}
+
+FOOTER_PAGES = [
+    (
+        "impressum",
+        "Impressum",
+        "<p>Herausgeberin: Stadt Dortmund, Stabsstelle Stadtstrategie (Demo-Angaben). "
+        "Verantwortlich im Sinne des Presserechts ist die herausgebende Dienststelle.</p>",
+    ),
+    (
+        "datenschutz",
+        "Datenschutz",
+        "<p>Wir verarbeiten nur die Daten, die für die Beteiligung nötig sind: Ihre "
+        "E-Mail-Adresse für die Anmeldung und Benachrichtigungen sowie Ihren frei wählbaren "
+        "Anzeigenamen. Nicht bestätigte Registrierungen löschen wir nach 14 Tagen, versandte "
+        "E-Mails nach 30 Tagen. Wenn Sie Ihr Konto löschen, bleiben Ihre Beiträge erhalten, "
+        "erscheinen aber als „gelöschtes Konto“.</p>",
+    ),
+    (
+        "barrierefreiheit",
+        "Erklärung zur Barrierefreiheit",
+        "<p>Diese Website soll die Anforderungen der BITV 2.0 (WCAG 2.1, Stufe AA) erfüllen. "
+        "Sie nutzt das Designsystem KERN der deutschen Verwaltung, funktioniert ohne "
+        "JavaScript und wird bei jeder Änderung automatisch auf Barrieren geprüft.</p>"
+        "<p>Barrieren melden Sie bitte an die Stabsstelle Stadtstrategie; die Antwort kommt "
+        "innerhalb von sechs Wochen. Bleibt sie aus, können Sie sich an die Schlichtungsstelle "
+        "nach dem Behindertengleichstellungsgesetz wenden.</p>",
+    ),
+]
+
+
+def add_child_once(parent: Page, page: Page, report) -> Page:
+    existing = parent.get_children().filter(slug=page.slug).first()
+    if existing is not None:
+        return existing.specific
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    report.created(f"Seite „{page.title}“")
+    return page
+
+
+def home_page(report) -> HomePage:
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = HomePage(title="Stadtgespräch Dortmund", slug="start", intro=HOME_INTRO)
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        report.created("Startseite")
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    elif site.root_page_id != home.pk:
+        old_root = site.root_page
+        site.root_page = home
+        site.site_name = "Stadtgespräch Dortmund"
+        site.save()
+        # Wagtail's "Welcome" placeholder page has no use once the real home exists.
+        if old_root.depth == 2 and old_root.specific_class is Page:
+            old_root.delete()
+    return home
+
+
+def load(*, today: datetime.date, report) -> None:
+    home = home_page(report)
+    process = add_child_once(
+        home,
+        ProcessPage(
+            title="Stadtgespräch", slug="stadtgespraech", intro=PROCESS_INTRO, show_in_menus=True
+        ),
+        report,
+    )
+    for number, title, kind, short, start, end in STAGES:
+        stage = add_child_once(
+            process,
+            StagePage(
+                title=title,
+                slug=f"stufe-{number}",
+                number=number,
+                kind=kind,
+                short_description=short,
+                start_date=today + datetime.timedelta(days=start),
+                end_date=today + datetime.timedelta(days=end),
+                body=[("paragraph", f"<p>{STAGE_BODY[number]}</p>")],
+            ),
+            report,
+        )
+        if number in STAGE_RESULTS and not StageResults.objects.filter(stage=stage).exists():
+            results = StageResults.objects.create(stage=stage, summary=STAGE_RESULTS[number])
+            results.save_revision().publish()
+            report.created(f"Ergebnisse der Stufe {number}")
+
+    footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
+    pages = {
+        slug: add_child_once(home, ContentPage(title=title, slug=slug, intro=text), report)
+        for slug, title, text in FOOTER_PAGES
+    }
+    if footer.imprint_page_id is None:
+        footer.operator = "Stadt Dortmund"
+        footer.imprint_page = pages["impressum"]
+        footer.privacy_page = pages["datenschutz"]
+        footer.accessibility_page = pages["barrierefreiheit"]
+        footer.save()

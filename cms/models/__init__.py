@@ -1,0 +1,14 @@
+from .approval import FourEyesApprovalTask
+from .pages import ContentPage, HomePage, ProcessPage, StagePage
+from .results import StageResults
+from .site_settings import FooterSettings
+
+__all__ = [
+    "ContentPage",
+    "FooterSettings",
+    "FourEyesApprovalTask",
+    "HomePage",
+    "ProcessPage",
+    "StagePage",
+    "StageResults",
+]

@@ -1,0 +1,211 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import BodyBlock
+from ..stages import STAGE_COUNT, StageKind, StageState, StageStatus, state_for_dates
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+class HomePage(Page):
+    intro = RichTextField(_("Einleitung"), features=INTRO_FEATURES, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Startseite")
+        verbose_name_plural = _("Startseiten")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..stages import current_stage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["current_stage"] = current_stage()
+        context["process"] = ProcessPage.objects.live().order_by("path").first()
+        return context
+
+
+class ProcessPage(Page):
+    """The Stadtgespräch: its six stage pages are its children."""
+
+    intro = RichTextField(_("Einleitung"), features=INTRO_FEATURES, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.StagePage"]
+
+    class Meta:
+        verbose_name = _("Prozess (Stadtgespräch)")
+        verbose_name_plural = _("Prozesse")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        stages = [
+            page.status(today=today)
+            for page in StagePage.objects.live().child_of(self).order_by("number")
+        ]
+        context["stages"] = stages
+        context["next_stage"] = next((s for s in stages if s.is_planned), None)
+        context["running_stages"] = [s for s in stages if s.is_running]
+        return context
+
+
+class StagePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        if self.has_error("start_date") or self.has_error("end_date"):
+            # The form will not save; without this the model would compare the one valid
+            # date against the other's stored value and report a misleading error.
+            self.instance.start_date = self.instance.end_date = None
+        number = cleaned.get("number")
+        parent = self.parent_page
+        if number and parent is not None:
+            self.instance.number = number
+            if self.instance.number_taken_under(parent):
+                self.add_error(
+                    "number", _("Diese Nummer hat schon eine andere Stufe dieses Prozesses.")
+                )
+        return cleaned
+
+
+class StagePage(Page):
+    base_form_class = StagePageForm
+
+    number = models.PositiveSmallIntegerField(
+        _("Stufe"),
+        validators=[MinValueValidator(1), MaxValueValidator(STAGE_COUNT)],
+        help_text=_("Nummer der Stufe im Prozess, 1 bis 6."),
+    )
+    kind = models.CharField(_("Art"), max_length=20, choices=StageKind.choices)
+    short_description = models.CharField(
+        _("Kurzbeschreibung"),
+        max_length=300,
+        help_text=_(
+            "Ein bis zwei Sätze für die Zeitleiste und Übersichten (höchstens 300 Zeichen)."
+        ),
+    )
+    start_date = models.DateField(_("Beginn"))
+    end_date = models.DateField(_("Ende"))
+    state_override = models.CharField(
+        _("Status von Hand"),
+        max_length=10,
+        choices=StageState.choices,
+        blank=True,
+        help_text=_(
+            "Leer lassen: Der Status ergibt sich aus Beginn und Ende. Nur setzen, um z. B. "
+            "eine Stufe vorzeitig abzuschließen."
+        ),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("number"), FieldPanel("kind")]),
+                FieldPanel("short_description"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("state_override"),
+            ],
+            heading=_("Stufe im Prozess"),
+        ),
+        FieldPanel("body"),
+        HelpPanel(
+            content=_(
+                "Die Ergebnisse dieser Stufe pflegen Sie unter Snippets → Ergebnisse der "
+                "Stufen. Sie gehen erst online, wenn eine zweite Person der Redaktion sie "
+                "freigibt."
+            ),
+            heading=_("Ergebnisse"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("short_description"),
+        index.SearchField("body"),
+        index.FilterField("number"),
+    ]
+    parent_page_types = ["cms.ProcessPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Stufe")
+        verbose_name_plural = _("Stufen")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("Das Ende darf nicht vor dem Beginn liegen.")},
+                code="end_before_start",
+            )
+
+    def number_taken_under(self, parent: Page) -> bool:
+        siblings = StagePage.objects.child_of(parent).filter(number=self.number)
+        if self.pk:
+            siblings = siblings.exclude(pk=self.pk)
+        return siblings.exists()
+
+    def state(self, *, today=None) -> StageState:
+        return state_for_dates(
+            self.start_date,
+            self.end_date,
+            override=self.state_override,
+            today=today or timezone.localdate(),
+        )
+
+    def status(self, *, today=None) -> StageStatus:
+        return StageStatus(
+            number=self.number,
+            title=self.title,
+            short_description=self.short_description,
+            kind=StageKind(self.kind),
+            state=self.state(today=today),
+            start_date=self.start_date,
+            end_date=self.end_date,
+            url=self.url,
+            page_id=self.pk,
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .results import StageResults
+
+        context = super().get_context(request, *args, **kwargs)
+        context["stage"] = self.status()
+        context["results"] = StageResults.objects.filter(stage=self, live=True).first()
+        siblings = StagePage.objects.live().sibling_of(self, inclusive=False)
+        context["previous_stage"] = (
+            siblings.filter(number__lt=self.number).order_by("-number").first()
+        )
+        context["next_stage"] = siblings.filter(number__gt=self.number).order_by("number").first()
+        return context
+
+
+class ContentPage(Page):
+    """Generic page, e.g. Impressum, Datenschutz, Erklärung zur Barrierefreiheit."""
+
+    intro = RichTextField(_("Einleitung"), features=INTRO_FEATURES, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["cms.HomePage", "cms.ContentPage"]
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+        verbose_name_plural = _("Inhaltsseiten")

@@ -1,0 +1,95 @@
+"""Which stage of the Stadtgespräch runs, and in which state every stage is.
+
+This is the one place the other apps ask; they refer to a stage by its number (1–6) and
+never import the page models.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+STAGE_COUNT = 6
+
+
+class StageState(models.TextChoices):
+    PLANNED = "planned", _("geplant")
+    RUNNING = "running", _("läuft")
+    CLOSED = "closed", _("abgeschlossen")
+
+
+class StageKind(models.TextChoices):
+    WORKSHOPS = "workshops", _("Workshops")
+    CONFERENCE = "conference", _("Stadtkonferenz")
+    COUNCIL_DECISION = "council_decision", _("Ratsbeschluss")
+    IMPLEMENTATION = "implementation", _("Umsetzung")
+
+
+def state_for_dates(
+    start: datetime.date, end: datetime.date, *, override: str = "", today: datetime.date
+) -> StageState:
+    """A stage is planned before its start, running up to and including its end, then closed.
+
+    An editor's override wins, e.g. to close a stage early.
+    """
+    if override:
+        return StageState(override)
+    if today < start:
+        return StageState.PLANNED
+    if today <= end:
+        return StageState.RUNNING
+    return StageState.CLOSED
+
+
+@dataclass(frozen=True)
+class StageStatus:
+    number: int
+    title: str
+    short_description: str
+    kind: StageKind
+    state: StageState
+    start_date: datetime.date
+    end_date: datetime.date
+    url: str
+    page_id: int
+
+    @property
+    def is_running(self) -> bool:
+        return self.state == StageState.RUNNING
+
+    @property
+    def is_closed(self) -> bool:
+        return self.state == StageState.CLOSED
+
+    @property
+    def is_planned(self) -> bool:
+        return self.state == StageState.PLANNED
+
+
+def process_stages(*, today: datetime.date | None = None) -> list[StageStatus]:
+    """The stages of the published process, in order, with their state as of `today`."""
+    from .models import ProcessPage, StagePage
+
+    today = today or timezone.localdate()
+    process = ProcessPage.objects.live().order_by("path").first()
+    if process is None:
+        return []
+    pages = StagePage.objects.live().child_of(process).order_by("number")
+    return [page.status(today=today) for page in pages]
+
+
+def stage_status(number: int, *, today: datetime.date | None = None) -> StageStatus | None:
+    for status in process_stages(today=today):
+        if status.number == number:
+            return status
+    return None
+
+
+def current_stage(*, today: datetime.date | None = None) -> StageStatus | None:
+    """The running stage; if two overlap, the later one in the process."""
+    running = [s for s in process_stages(today=today) if s.is_running]
+    return running[-1] if running else None

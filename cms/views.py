@@ -1,0 +1,26 @@
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from .search import SearchForm, search_pages
+
+RESULTS_PER_PAGE = 10
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    page_obj = None
+    if form.is_valid() and form.cleaned_data["q"]:
+        results = search_pages(form.cleaned_data["q"], kind=form.cleaned_data["kind"])
+        page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "cms/search.html", {"form": form, "page_obj": page_obj})
+
+
+@never_cache
+def health(request):
+    """For the container health check: the process answers and reaches its database."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ZielbilderConfig(AppConfig):
+    name = "zielbilder"
+    verbose_name = _("Zielbilder und Strategie")
