@@ -21,7 +21,6 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo_data
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -33,7 +32,6 @@ lint: $(STAMP)
 	$(PY) manage.py makemigrations --check --dry-run --noinput
 
 test: lint
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 worker: $(STAMP)
@@ -42,7 +40,8 @@ worker: $(STAMP)
 beat: $(STAMP)
 	$(BIN)/celery -A config beat --loglevel=INFO
 
-# Refresh the translation catalogues after changing user-facing strings.
+# Refresh the translation catalogues after changing user-facing strings (needs GNU gettext).
+# The compiled .mo files are committed, so that running and testing need no gettext.
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles
 	$(PY) manage.py compilemessages --ignore=.venv

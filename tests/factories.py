@@ -49,7 +49,9 @@ def home_page() -> HomePage:
     home = HomePage.objects.first()
     if home:
         return home
-    home = publish(Page.get_first_root_node(), HomePage(title="Stadtgespräch Dortmund", slug="start"))
+    home = publish(
+        Page.get_first_root_node(), HomePage(title="Stadtgespräch Dortmund", slug="start")
+    )
     site = Site.objects.get(is_default_site=True)
     site.root_page = home
     site.save()
@@ -59,7 +61,9 @@ def home_page() -> HomePage:
 def process_with_stages(*, today: datetime.date, running: int = 3) -> ProcessPage:
     """Six stages, back to back, with stage `running` running on `today`."""
     home = home_page()
-    process = publish(home, ProcessPage(title="Stadtgespräch", slug="stadtgespraech", show_in_menus=True))
+    process = publish(
+        home, ProcessPage(title="Stadtgespräch", slug="stadtgespraech", show_in_menus=True)
+    )
     kinds = {
         1: StageKind.WORKSHOPS,
         2: StageKind.CONFERENCE,

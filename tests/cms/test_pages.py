@@ -80,7 +80,9 @@ def test_footer_links_to_the_legal_pages_an_editor_chose(client, process):
 
 
 @pytest.mark.parametrize("path", ["/", "/stadtgespraech/", "/stadtgespraech/stufe-3/"])
-def test_page_queries_do_not_grow_with_content(client, process, path, django_assert_max_num_queries):
+def test_page_queries_do_not_grow_with_content(
+    client, process, path, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(25):
         assert client.get(path).status_code == 200
 

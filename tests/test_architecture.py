@@ -1,0 +1,49 @@
+"""The apps stand on floors and imports only go down (design.md, "Shape of the code")."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = ["accounts", "outbox", "cms", "participation", "konferenzen", "zielbilder"]
+# What each app may import of our own apps.
+ALLOWED = {
+    "outbox": set(),
+    "accounts": {"outbox"},
+    "cms": {"accounts", "outbox"},
+    "participation": {"accounts", "outbox", "cms"},
+    "konferenzen": {"accounts", "outbox", "cms"},
+    "zielbilder": {"accounts", "outbox", "cms", "participation", "konferenzen"},
+}
+
+
+def imported_apps(app: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for path in (ROOT / app).rglob("*.py"):
+        tree = ast.parse(path.read_text(), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top in APPS and top != app:
+                    found.setdefault(top, set()).add(str(path.relative_to(ROOT)))
+    return found
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_imports_only_go_down(app):
+    forbidden = {
+        other: files for other, files in imported_apps(app).items() if other not in ALLOWED[app]
+    }
+    assert forbidden == {}, f"{app} imports from a floor above or beside it: {forbidden}"
+
+
+@pytest.mark.parametrize("app", ["participation", "konferenzen", "zielbilder"])
+def test_domain_apps_exist_as_installed_apps(app, settings):
+    assert any(entry.split(".")[0] == app for entry in settings.INSTALLED_APPS)

@@ -1,0 +1,94 @@
+"""`manage.py demo_data` builds Dortmund's process from the council paper, idempotently."""
+
+import io
+import re
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Page
+
+from accounts.models import User
+from cms.models import StagePage, StageResults
+from cms.stages import StageState, current_stage, process_stages
+from participation.models import Sector, Theme, ThemePage
+
+pytestmark = pytest.mark.django_db
+
+SEED_THEMES = [
+    "Arbeitsmarkt", "City", "Digitalisierung", "Einsamkeit", "Freizeit", "Großstadtentwicklung",
+    "Innovationskultur", "Kinder", "Klima", "Kultur", "Mobilität", "Nordwärts", "Sauberkeit",
+    "Sicherheit", "Sport", "Standortentwicklung", "Teilhabe", "Wissenschaft & Forschung", "Wohnen",
+]  # fmt: skip
+
+
+def run() -> str:
+    out = io.StringIO()
+    call_command("demo_data", force=True, stdout=out)
+    return out.getvalue()
+
+
+def test_builds_the_six_stages_with_stage_three_running():
+    run()
+    states = [s.state for s in process_stages()]
+    assert states[:2] == [StageState.CLOSED, StageState.CLOSED]
+    assert states[2] == StageState.RUNNING
+    assert set(states[3:]) == {StageState.PLANNED}
+    assert current_stage().number == 3
+    assert StageResults.objects.filter(live=True, stage__number__in=[1, 2]).count() == 2
+
+
+def test_builds_the_19_themes_of_the_seed_with_pages_and_the_sectors():
+    run()
+    assert list(Theme.objects.values_list("name", flat=True)) == SEED_THEMES
+    assert ThemePage.objects.live().count() == 19
+    assert ThemePage.objects.get(theme__name="Mobilität").url == "/themen/mobilitaet/"
+    assert list(Sector.objects.values_list("slug", flat=True)) == [
+        "politik", "institutionen", "zivilgesellschaft", "online",
+    ]  # fmt: skip
+
+
+def test_prints_the_demo_accounts_and_their_passwords_work():
+    output = run()
+    assert "redaktion@example.org" in output
+    password = re.search(r"^\s+Redaktion\s+redaktion@example.org\s+(\S+)$", output, re.M).group(1)
+    assert User.objects.get(email="redaktion@example.org").check_password(password)
+    for role in ("Moderation", "Strategieteam", "Bürger*in"):
+        assert role in output
+
+
+def test_running_twice_changes_nothing():
+    run()
+    counts = (Page.objects.count(), Theme.objects.count(), User.objects.count())
+    output = run()
+    assert (Page.objects.count(), Theme.objects.count(), User.objects.count()) == counts
+    assert "nichts neu angelegt" in output
+    assert StagePage.objects.count() == 6
+
+
+def test_keeps_what_an_editor_changed():
+    run()
+    StagePage.objects.filter(number=3).update(title="Von der Redaktion geändert")
+    run()
+    assert StagePage.objects.get(number=3).title == "Von der Redaktion geändert"
+
+
+def test_refuses_to_run_without_debug_unless_forced(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--force"):
+        call_command("demo_data", stdout=io.StringIO())
+
+
+def test_no_personal_data_from_the_council_paper():
+    output = run()
+    assert "@stadtdo.de" not in output
+    assert not User.objects.exclude(email__endswith="@example.org").exists()
+
+
+def test_the_demo_site_answers(client):
+    run()
+    paths = ["/", "/stadtgespraech/", "/themen/", "/themen/wohnen/", "/impressum/",
+             "/datenschutz/", "/barrierefreiheit/", "/konto/login/", "/konto/signup/"]  # fmt: skip
+    for path in paths:
+        assert client.get(path).status_code == 200, path
+    for number in range(1, 7):
+        assert client.get(f"/stadtgespraech/stufe-{number}/").status_code == 200
