@@ -4,7 +4,16 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from . import factories
+from . import factories, services
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -38,3 +47,38 @@ def editor(db):
 @pytest.fixture
 def second_editor(db):
     return factories.UserFactory(display_name="Redakteur Zwei", roles=["Redaktion"])
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not services.chromium_available():
+        services.skip_or_fail(f"needs Chromium at {services.CHROMIUM} (apt install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=services.CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def _browser_if_needed(request):
+    if any(item.get_closest_marker("browser") for item in request.session.items):
+        try:
+            request.getfixturevalue("browser")
+        except pytest.skip.Exception:
+            pass
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_browser_if_needed, django_db_setup):
+    """Set up the test database only after Playwright has started.
+
+    Playwright's sync API moves the test code into a greenlet with its own context, and
+    Django keeps its connections per context: a database set up before that switch lives on a
+    connection the browser tests never see, and their serialized rollback finds nothing to
+    restore. (The arguments' order is the order in which pytest sets them up.)
+    """
+    return django_db_setup

@@ -11,6 +11,8 @@ from django.core.exceptions import ImproperlyConfigured
 from config.settings import env
 
 ROOT = Path(__file__).resolve().parent.parent
+# The test run's own settings must not leak into the subprocess under test.
+INHERITED_BUT_IRRELEVANT = {"DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 DEPLOY_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": "x" * 20 + "a-long-random-production-key-with-entropy-1234567890",
@@ -20,7 +22,7 @@ DEPLOY_ENV = {
 
 
 def manage(*args, env_overrides=None):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG"}}
+    environment = {k: v for k, v in os.environ.items() if k not in INHERITED_BUT_IRRELEVANT}
     environment.update(env_overrides or {})
     return subprocess.run(
         [sys.executable, "manage.py", *args],

@@ -5,12 +5,21 @@ import time
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from config.celery import app as celery_app
 from tests import services
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def use_broker(url: str, *, eager: bool) -> None:
+    celery_app.conf.update(task_always_eager=eager, broker_url=url)
+    # Celery caches its connection and producer pools on first use; without dropping them,
+    # messages would still go to the broker the pools were made for.
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
 
 
 @pytest.fixture
@@ -26,6 +35,7 @@ def celery_worker_process(transactional_db, tmp_path):
         f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:"
         f"{db['PORT'] or 5432}/{db['NAME']}"
     )
+    log = tmp_path / "worker.log"
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
     env = dict(
@@ -37,7 +47,7 @@ def celery_worker_process(transactional_db, tmp_path):
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(mail_dir),
     )
-    celery_app.conf.update(task_always_eager=False, broker_url=services.TEST_BROKER_URL)
+    use_broker(services.TEST_BROKER_URL, eager=False)
     celery_app.control.purge()
     worker = subprocess.Popen(
         [
@@ -54,15 +64,15 @@ def celery_worker_process(transactional_db, tmp_path):
         ],  # fmt: skip
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log.open("w"),
         stderr=subprocess.STDOUT,
-        text=True,
     )
     try:
         deadline = time.monotonic() + 60
-        while not celery_app.control.ping(timeout=1):
+        while " ready." not in log.read_text():
             if worker.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"Celery worker did not start:\n{worker.stdout.read()}")
+                pytest.fail(f"Celery worker did not start:\n{log.read_text()}")
+            time.sleep(0.2)
         yield mail_dir
     finally:
         worker.terminate()
@@ -70,5 +80,4 @@ def celery_worker_process(transactional_db, tmp_path):
             worker.wait(timeout=20)
         except subprocess.TimeoutExpired:
             worker.kill()
-        celery_app.conf.update(task_always_eager=True)
-        celery_app.pool.force_close_all()
+        use_broker(settings.CELERY_BROKER_URL, eager=True)

@@ -7,7 +7,7 @@ import pytest
 from outbox.models import Mail
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.worker
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def wait_for(condition, timeout=30.0):
