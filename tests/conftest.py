@@ -1,3 +1,4 @@
+import contextlib
 import datetime
 
 import pytest
@@ -66,10 +67,8 @@ def browser():
 @pytest.fixture(scope="session")
 def _browser_if_needed(request):
     if any(item.get_closest_marker("browser") for item in request.session.items):
-        try:
+        with contextlib.suppress(pytest.skip.Exception):
             request.getfixturevalue("browser")
-        except pytest.skip.Exception:
-            pass
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-
 # Playwright's sync API keeps an event loop in the test thread, which makes Django refuse
 # database access as "async"; the tests themselves are synchronous, so this is safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
