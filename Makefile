@@ -43,7 +43,7 @@ beat: $(STAMP)
 # Refresh the translation catalogues after changing user-facing strings (needs GNU gettext).
 # The compiled .mo files are committed, so that running and testing need no gettext.
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=tests --ignore=staticfiles --ignore=media --ignore=build
 	$(PY) manage.py compilemessages --ignore=.venv
 
 # Refresh the vendored front-end files (KERN UX CSS and fonts, axe-core for the browser tests)

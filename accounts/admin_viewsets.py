@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from .forms import TAKEN, DisplayNameField
+from .display_names import TAKEN
+from .forms import DisplayNameField
 from .models import User
 from .services import display_name_is_taken
 

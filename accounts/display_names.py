@@ -5,6 +5,11 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+HELP_TEXT = _(
+    "Wird öffentlich bei Ihren Beiträgen gezeigt; ein Pseudonym ist erlaubt. 3 bis 30 Zeichen: "
+    "Buchstaben, Ziffern, Leerzeichen, Punkt, Bindestrich, Unterstrich."
+)
+TAKEN = _("Dieser Anzeigename ist schon vergeben. Bitte wählen Sie einen anderen.")
 MIN_LENGTH = 3
 MAX_LENGTH = 30
 ALLOWED = re.compile(r"^[\w .\-]+$")

@@ -1,24 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .display_names import MAX_LENGTH, validate_display_name
+from .display_names import HELP_TEXT, MAX_LENGTH, TAKEN, validate_display_name
 from .models import User
 from .services import display_name_is_taken
-
-TAKEN = _("Dieser Anzeigename ist schon vergeben. Bitte wählen Sie einen anderen.")
 
 
 class DisplayNameField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Anzeigename"))
         kwargs.setdefault("max_length", MAX_LENGTH)
-        kwargs.setdefault(
-            "help_text",
-            _(
-                "Wird öffentlich bei Ihren Beiträgen gezeigt; ein Pseudonym ist erlaubt. "
-                "3 bis 30 Zeichen."
-            ),
-        )
+        kwargs.setdefault("help_text", HELP_TEXT)
         kwargs.setdefault("validators", [validate_display_name])
         super().__init__(**kwargs)
         self.widget.attrs.update({"autocomplete": "nickname"})

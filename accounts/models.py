@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from .display_names import validate_display_name
+from .display_names import HELP_TEXT, TAKEN, validate_display_name
 
 DELETED_ACCOUNT_NAME = _("gelöschtes Konto")
 
@@ -42,10 +42,7 @@ class User(AbstractUser):
         _("Anzeigename"),
         max_length=30,
         validators=[validate_display_name],
-        help_text=_(
-            "Wird öffentlich bei Ihren Beiträgen gezeigt. Ein Pseudonym ist erlaubt. "
-            "3 bis 30 Zeichen: Buchstaben, Ziffern, Leerzeichen, Punkt, Bindestrich, Unterstrich."
-        ),
+        help_text=HELP_TEXT,
     )
 
     USERNAME_FIELD = "email"
@@ -61,7 +58,7 @@ class User(AbstractUser):
             models.UniqueConstraint(
                 Lower("display_name"),
                 name="accounts_user_display_name_unique_ci",
-                violation_error_message=_("Dieser Anzeigename ist schon vergeben."),
+                violation_error_message=TAKEN,
             ),
             models.UniqueConstraint(
                 Lower("email"),

@@ -21,7 +21,7 @@ class Mail(models.Model):
     html = models.TextField(_("HTML"), blank=True)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True, db_index=True)
     sent_at = models.DateTimeField(_("versandt"), null=True, blank=True, db_index=True)
-    failed_at = models.DateTimeField(_("aufgegeben"), null=True, blank=True)
+    failed_at = models.DateTimeField(_("fehlgeschlagen"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)
     last_error = models.TextField(_("letzter Fehler"), blank=True)
 
@@ -47,5 +47,5 @@ class Mail(models.Model):
         if self.sent_at:
             return str(_("versandt"))
         if self.failed_at:
-            return str(_("aufgegeben"))
+            return str(_("fehlgeschlagen"))
         return str(_("wartet"))

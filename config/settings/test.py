@@ -1,5 +1,7 @@
 """The test overlay: fast hashing, a private cache, tasks that run at once and fail loudly."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -25,4 +27,7 @@ LOGGING = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, not memory: the browser tests' live server then works on its own connection,
     # as a real server would, instead of sharing the test thread's.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+    # One file per run, so that two runs side by side do not share it.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")  # noqa: F405
+    }
