@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+run: export BASE_URL ?= http://$(HOST):$(PORT)
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo_data

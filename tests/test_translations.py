@@ -65,3 +65,12 @@ def test_german_is_the_default_and_english_is_one_click_away(client, process):
     assert 'href="/en/stadtgespraech/" hreflang="en" lang="en">English</a>' in html
     english = client.get("/en/stadtgespraech/").content.decode()
     assert 'href="/stadtgespraech/" hreflang="de" lang="de">Deutsch</a>' in english
+
+
+def test_german_content_is_marked_as_german_on_the_english_interface(client, process):
+    """Screen readers then read editors' German text with a German voice (WCAG 3.1.2)."""
+    english = client.get("/en/stadtgespraech/").content.decode()
+    assert '<h1 class="kern-heading-x-large" lang="de">Stadtgespräch</h1>' in english
+    assert '<span lang="de">Stufe Nummer 3</span>' in english
+    german = client.get("/stadtgespraech/").content.decode()
+    assert ' lang="de">Stadtgespräch</h1>' not in german

@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Site
 
@@ -40,3 +41,15 @@ def language_switch(context):
             for code, _name in settings.LANGUAGES
         ]
     }
+
+
+@register.simple_tag
+def content_lang():
+    """` lang="de"` on editorial content when the interface speaks another language.
+
+    Page content is written in the site's language only; marking it lets screen readers
+    pronounce German text as German on the English interface (WCAG 3.1.2).
+    """
+    if get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)

@@ -20,9 +20,11 @@ def test_every_role_is_a_group():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ADMIN_ROLES)
-def test_staff_roles_may_enter_the_admin(client, role):
+def test_staff_roles_may_enter_the_admin_which_speaks_german(client, role):
     client.force_login(UserFactory(roles=[role]))
-    assert client.get("/admin/").status_code == 200
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert '<html lang="de"' in response.content.decode()
 
 
 @pytest.mark.django_db

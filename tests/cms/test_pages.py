@@ -25,7 +25,7 @@ def test_timeline_is_an_ordered_list_marking_the_running_stage(client, process):
     current = [item for item in items if 'aria-current="step"' in item]
     assert current == ['<li class="timeline__item timeline__item--running" aria-current="step">']
     # Screen readers hear the number even though the visual circle is hidden from them.
-    assert "Stufe 3: </span>Stufe Nummer 3" in timeline
+    assert "Stufe 3: </span><span>Stufe Nummer 3</span>" in timeline
     assert "Diese Stufe läuft jetzt." in timeline
 
 
