@@ -119,15 +119,19 @@ class QuoteBlock(blocks.StructBlock):
 PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class BodyBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
+def paragraph_block() -> blocks.RichTextBlock:
+    return blocks.RichTextBlock(
         label=_("Absatz"),
         features=PARAGRAPH_FEATURES,
         icon="pilcrow",
         template="blocks/paragraph_block.html",
         preview_value="<p>Die Stadt lädt alle ein, mitzudenken.</p>",
     )
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = paragraph_block()
     figure = FigureBlock()
     document = DocumentLinkBlock()
     info_box = InfoBoxBlock()
@@ -139,11 +143,6 @@ class ResultsBlock(blocks.StreamBlock):
     """What a stage produced: text, documents, images."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Absatz"),
-        features=PARAGRAPH_FEATURES,
-        icon="pilcrow",
-        template="blocks/paragraph_block.html",
-    )
+    paragraph = paragraph_block()
     document = DocumentLinkBlock()
     figure = FigureBlock()

@@ -70,12 +70,12 @@ class StageStatus:
         return self.state == StageState.PLANNED
 
 
-def process_stages(*, today: datetime.date | None = None) -> list[StageStatus]:
+def process_stages(*, today: datetime.date | None = None, process=None) -> list[StageStatus]:
     """The stages of the published process, in order, with their state as of `today`."""
     from .models import ProcessPage, StagePage
 
     today = today or timezone.localdate()
-    process = ProcessPage.objects.live().order_by("path").first()
+    process = process or ProcessPage.objects.live().order_by("path").first()
     if process is None:
         return []
     pages = StagePage.objects.live().child_of(process).order_by("number")

@@ -10,17 +10,33 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
-from ..stages import STAGE_COUNT, StageKind, StageState, StageStatus, state_for_dates
+from ..stages import (
+    STAGE_COUNT,
+    StageKind,
+    StageState,
+    StageStatus,
+    current_stage,
+    process_stages,
+    state_for_dates,
+)
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class HomePage(Page):
+class EditorialPage(Page):
+    """A page with an introduction and a free body of shared blocks."""
+
     intro = RichTextField(_("Einleitung"), features=INTRO_FEATURES, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(EditorialPage):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -29,22 +45,15 @@ class HomePage(Page):
         verbose_name_plural = _("Startseiten")
 
     def get_context(self, request, *args, **kwargs):
-        from ..stages import current_stage
-
         context = super().get_context(request, *args, **kwargs)
         context["current_stage"] = current_stage()
         context["process"] = ProcessPage.objects.live().order_by("path").first()
         return context
 
 
-class ProcessPage(Page):
+class ProcessPage(EditorialPage):
     """The Stadtgespräch: its six stage pages are its children."""
 
-    intro = RichTextField(_("Einleitung"), features=INTRO_FEATURES, blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.StagePage"]
 
@@ -54,11 +63,7 @@ class ProcessPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        today = timezone.localdate()
-        stages = [
-            page.status(today=today)
-            for page in StagePage.objects.live().child_of(self).order_by("number")
-        ]
+        stages = process_stages(process=self)
         context["stages"] = stages
         context["next_stage"] = next((s for s in stages if s.is_planned), None)
         context["running_stages"] = [s for s in stages if s.is_running]
@@ -196,14 +201,9 @@ class StagePage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(EditorialPage):
     """Generic page, e.g. Impressum, Datenschutz, Erklärung zur Barrierefreiheit."""
 
-    intro = RichTextField(_("Einleitung"), features=INTRO_FEATURES, blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["cms.HomePage", "cms.ContentPage"]
 
     class Meta:
