@@ -1,4 +1,7 @@
+from types import SimpleNamespace
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 
 from outbox.services import mail_queue_message
 
@@ -18,6 +21,5 @@ class AccountAdapter(DefaultAccountAdapter):
         mail_queue_message(message)
 
     def _current_site(self):
-        from django.contrib.sites.shortcuts import get_current_site
-
-        return get_current_site(self.request)
+        # allauth names the site in its mails; ours is the platform, not the host name.
+        return SimpleNamespace(name=settings.WAGTAIL_SITE_NAME, domain=self.request.get_host())

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import urls as account_urls
 from cms import views as cms_views
 
 urlpatterns = [
@@ -21,6 +22,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("konto/", include("accounts.urls")),
+    path("konto/", include(account_urls.signup_urlpatterns)),
     path("konto/", include("allauth.urls")),
     path("suche/", cms_views.search, name="search"),
     path("", include(wagtail_urls)),

@@ -1,6 +1,7 @@
 """What a signed-in person does with their own account: name, e-mail, password."""
 
 import re
+from unittest import mock
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -95,3 +96,14 @@ def test_logout_is_a_post(client, citizen):
     response = client.post("/konto/logout/")
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_a_name_taken_at_the_same_moment_is_refused_on_the_profile(client, citizen):
+    UserFactory(display_name="Gleichzeitig")
+    client.force_login(citizen)
+    with mock.patch("accounts.forms.display_name_is_taken", return_value=False):
+        response = client.post("/konto/", {"display_name": "Gleichzeitig"})
+    assert response.status_code == 200
+    assert "Dieser Anzeigename ist schon vergeben." in response.content.decode()
+    citizen.refresh_from_db()
+    assert citizen.display_name == "Bürgerin Beispiel"

@@ -1,6 +1,7 @@
 """Sign-up with mandatory e-mail verification and a public display name."""
 
 import re
+from unittest import mock
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -42,6 +43,7 @@ def test_sign_up_verify_and_log_in(client, django_capture_on_commit_callbacks):
     (message,) = mail.outbox
     assert message.to == ["neu@example.org"]
     assert message.subject.startswith("[Stadtgespräch]")
+    assert "Stadtgespräch Dortmund" in message.body
     confirm_url = link_in(message)
     assert client.get(confirm_url).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
@@ -137,3 +139,16 @@ def test_sign_up_form_is_accessible_markup(client):
     for field in ("email", "display_name", "password1", "password2"):
         assert f'for="id_{field}"' in html
     assert "novalidate" in html
+
+
+@pytest.mark.django_db
+def test_a_name_taken_at_the_same_moment_is_refused_next_to_the_field(
+    client, django_capture_on_commit_callbacks
+):
+    """The check passed, but someone else got the name first: the constraint decides."""
+    UserFactory(display_name="Gleichzeitig")
+    with mock.patch("accounts.forms.display_name_is_taken", return_value=False):
+        response = signup(client, django_capture_on_commit_callbacks, display_name="Gleichzeitig")
+    assert response.status_code == 200
+    assert "Dieser Anzeigename ist schon vergeben." in response.content.decode()
+    assert not User.objects.filter(email="neu@example.org").exists()
