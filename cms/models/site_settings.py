@@ -34,7 +34,7 @@ class FooterSettings(BaseSiteSetting):
         _("Betreiberin"),
         max_length=200,
         blank=True,
-        help_text=_("Wird in der Fußzeile genannt, z. B. „Stadt Dortmund“."),
+        help_text=_("Wird in Kopf- und Fußzeile genannt, z. B. „Stadt Dortmund“."),
     )
 
     panels = [
