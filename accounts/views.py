@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from .display_names import TAKEN
 from .forms import ProfileForm
+from .models import User
 from .services import display_name_is_taken, user_change_display_name
 
 
@@ -35,7 +36,8 @@ class SignupView(allauth_views.SignupView):
 
 @login_required
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    # A copy, so that a refused name never shows up as the signed-in person's in the header.
+    form = ProfileForm(request.POST or None, instance=User.objects.get(pk=request.user.pk))
     if request.method == "POST" and form.is_valid():
         try:
             user_change_display_name(

@@ -30,7 +30,9 @@ def test_a_display_name_taken_by_someone_else_is_refused(client, citizen):
     client.force_login(citizen)
     response = client.post("/konto/", {"display_name": "VERGEBEN"})
     assert response.status_code == 200
-    assert "Dieser Anzeigename ist schon vergeben." in response.content.decode()
+    html = response.content.decode()
+    assert "Dieser Anzeigename ist schon vergeben." in html
+    assert 'Mein Konto<span class="kern-sr-only">: Bürgerin Beispiel</span>' in html
     citizen.refresh_from_db()
     assert citizen.display_name == "Bürgerin Beispiel"
 
