@@ -79,8 +79,10 @@ def test_refuses_to_run_without_debug_unless_forced(settings):
 
 
 def test_no_personal_data_from_the_council_paper():
+    """The paper names people with their addresses; the demo uses offices and example.org."""
     output = run()
-    assert "@stadtdo.de" not in output
+    addresses = set(re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", output))
+    assert addresses and all(address.endswith("@example.org") for address in addresses)
     assert not User.objects.exclude(email__endswith="@example.org").exists()
 
 
