@@ -5,21 +5,12 @@ grants its own permissions to these groups in its migrations, through `grant` be
 the apps stay on their floors.
 """
 
-from django.utils.translation import gettext_lazy as _
-
 MODERATORS = "Moderation"
 EDITORS = "Redaktion"
 CONFERENCE_TEAM = "Konferenzteam"
 STRATEGY_TEAM = "Strategieteam"
 COUNCIL = "Ratsmitglieder"
 
-ROLE_DESCRIPTIONS = {
-    MODERATORS: _("Kommentare aus- und einblenden, Meldungen bearbeiten, offiziell antworten"),
-    EDITORS: _("Seiten, Ergebnisse der Stufen, Aussagen aus Workshops, Konferenzen"),
-    CONFERENCE_TEAM: _("Anmeldungen sehen und exportieren, Teilnehmende einchecken"),
-    STRATEGY_TEAM: _("Konsolidierung, Strategiemodell, Ratsvorlage, Beschluss, Kennzahlwerte"),
-    COUNCIL: _("Die zusammengestellte Strategie und ihre Fassungen lesen"),
-}
 ADMIN_ROLES = [MODERATORS, EDITORS, CONFERENCE_TEAM, STRATEGY_TEAM]
 
 

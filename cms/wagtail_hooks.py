@@ -16,5 +16,9 @@ class StageResultsViewSet(SnippetViewSet):
     search_fields = ["stage__title"]
     ordering = ["stage__number"]
 
+    def get_queryset(self, request):
+        # Each row names its stage; fetch them with the results, not one query per row.
+        return StageResults.objects.select_related("stage")
+
 
 register_snippet(StageResultsViewSet)

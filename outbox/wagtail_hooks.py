@@ -48,7 +48,7 @@ class MailViewSet(ModelViewSet):
     add_to_settings_menu = True
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["subject", "to", "created_at", "sent_at", "failed_at", "attempts"]
+    list_display = ["subject", "to", "status", "created_at", "sent_at", "attempts"]
     search_fields = ["to", "subject"]
     filterset_class = MailFilterSet
     form_fields = ["to", "subject"]

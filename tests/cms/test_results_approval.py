@@ -116,3 +116,37 @@ def test_someone_outside_the_editors_cannot_approve(client, closed_stage, editor
     assert "Sie haben leider keinen Zugang zu diesem Bereich." in response.content.decode()
     results.refresh_from_db()
     assert not results.live
+
+
+def test_the_results_list_costs_the_same_queries_for_one_or_six_results(client, process, editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(editor)
+    stages = list(StagePage.objects.order_by("number"))
+
+    def queries_for_listing():
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(f"{BASE}/").content.decode()
+        return len(captured), html
+
+    StageResults.objects.create(stage=stages[0], summary="<p>Ergebnis.</p>")
+    queries_for_listing()  # warm the per-process caches (content types, site)
+    with_one, _ = queries_for_listing()
+    for stage in stages[1:]:
+        StageResults.objects.create(stage=stage, summary="<p>Ergebnis.</p>")
+    with_six, html = queries_for_listing()
+    assert with_six == with_one
+    for number in range(1, 7):
+        assert f"Ergebnisse: Stufe Nummer {number}" in html
+
+
+def test_an_editor_previews_results_before_submitting(client, closed_stage, editor):
+    results = StageResults.objects.create(stage=closed_stage, summary="<p>Alt.</p>", live=False)
+    client.force_login(editor)
+    url = f"{BASE}/preview/{results.pk}/"
+    posted = client.post(url, results_form(closed_stage, "Noch nicht veröffentlicht."))
+    assert posted.json()["is_valid"]
+    html = client.get(url).content.decode()
+    assert "Noch nicht veröffentlicht." in html
+    assert "Vorschau" in html

@@ -26,6 +26,7 @@ def test_an_administrator_finds_failed_mails_and_their_error(client, failed_mail
     client.force_login(UserFactory(is_superuser=True))
     listing = client.get("/admin/outbox/", {"failed": "true"}).content.decode()
     assert "Bitte bestätigen" in listing
+    assert "fehlgeschlagen" in listing
     detail = client.get(f"/admin/outbox/inspect/{failed_mail.pk}/").content.decode()
     assert "kein SMTP" in detail
 
