@@ -19,3 +19,16 @@ def user_change_display_name(*, user: User, display_name: str) -> User:
         user.full_clean(exclude=["password"])
         user.save(update_fields=["display_name"])
     return user
+
+
+def user_is_verified(user) -> bool:
+    """A citizen in the sense of design.md: signed in with a confirmed e-mail address."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    cached = getattr(user, "_verified", None)
+    if cached is None:
+        from allauth.account.models import EmailAddress
+
+        cached = EmailAddress.objects.filter(user=user, verified=True).exists()
+        user._verified = cached
+    return cached

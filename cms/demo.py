@@ -169,6 +169,11 @@ def home_page(report) -> HomePage:
     return home
 
 
+# Online consultation per stage: (closes, days from today; None: with the stage). The
+# Ausgangsbilder stayed open until the first conference began.
+CONSULTATION = {1: -231, 3: None}
+
+
 def load(*, today: datetime.date, report) -> None:
     home = home_page(report)
     process = add_child_once(
@@ -193,6 +198,13 @@ def load(*, today: datetime.date, report) -> None:
             ),
             report,
         )
+        if number in CONSULTATION and not stage.consultation:
+            closes = CONSULTATION[number]
+            stage.consultation = True
+            stage.consultation_until = (
+                today + datetime.timedelta(days=closes) if closes is not None else None
+            )
+            stage.save_revision().publish()
         if number in STAGE_RESULTS and not StageResults.objects.filter(stage=stage).exists():
             results = StageResults.objects.create(stage=stage, summary=STAGE_RESULTS[number])
             results.save_revision().publish()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 STAGE_COUNT = 6
@@ -46,6 +47,66 @@ def state_for_dates(
 
 
 @dataclass(frozen=True)
+class Consultation:
+    """Whether a stage's statements are open for comments and votes, and why (not)."""
+
+    offered: bool
+    is_open: bool
+    opens: datetime.date | None = None
+    closes: datetime.date | None = None
+    not_yet: bool = False
+    premoderation: bool = False
+
+    @property
+    def note(self) -> str:
+        """One sentence for the page, beside the controls it enables or disables."""
+        if not self.offered:
+            return _("Zu den Aussagen dieser Stufe gibt es keine Online-Beteiligung.")
+        if self.is_open:
+            return _("Kommentieren und Bewerten ist bis einschließlich %(date)s möglich.") % {
+                "date": date_format(self.closes, "DATE_FORMAT")
+            }
+        if self.not_yet:
+            return _("Kommentieren und Bewerten ist ab dem %(date)s möglich.") % {
+                "date": date_format(self.opens, "DATE_FORMAT")
+            }
+        return _(
+            "Die Beteiligung ist beendet. Kommentieren und Bewerten war bis zum %(date)s möglich."
+        ) % {"date": date_format(self.closes, "DATE_FORMAT")}
+
+
+NO_CONSULTATION = Consultation(offered=False, is_open=False)
+
+
+def consultation_for(
+    *,
+    offered: bool,
+    start: datetime.date,
+    closes: datetime.date,
+    override: str,
+    premoderation: bool,
+    today: datetime.date,
+) -> Consultation:
+    """Open from the stage's start to `closes`, inclusive.
+
+    The window may outlast the stage (the Ausgangsbilder stay open until the conference); an
+    editor who sets the stage's state by hand to planned or closed closes it too.
+    """
+    if not offered:
+        return Consultation(offered=False, is_open=False, premoderation=premoderation)
+    not_yet = today < start or override == StageState.PLANNED
+    is_open = not not_yet and override != StageState.CLOSED and today <= closes
+    return Consultation(
+        offered=True,
+        is_open=is_open,
+        opens=start,
+        closes=closes,
+        not_yet=not_yet,
+        premoderation=premoderation,
+    )
+
+
+@dataclass(frozen=True)
 class StageStatus:
     number: int
     title: str
@@ -56,6 +117,7 @@ class StageStatus:
     end_date: datetime.date
     url: str
     page_id: int
+    consultation: Consultation = NO_CONSULTATION
 
     @property
     def is_running(self) -> bool:

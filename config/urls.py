@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("konto/", include(account_urls.signup_urlpatterns)),
     path("konto/", include("allauth.urls")),
     path("suche/", cms_views.search, name="search"),
+    path("", include("participation.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -19,6 +19,8 @@ class Mail(models.Model):
     subject = models.CharField(_("Betreff"), max_length=255)
     text = models.TextField(_("Text"))
     html = models.TextField(_("HTML"), blank=True)
+    # Extra headers, e.g. List-Unsubscribe for one-click unsubscribing (RFC 8058).
+    headers = models.JSONField(_("Kopfzeilen"), default=dict, blank=True)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True, db_index=True)
     sent_at = models.DateTimeField(_("versandt"), null=True, blank=True, db_index=True)
     failed_at = models.DateTimeField(_("fehlgeschlagen"), null=True, blank=True)

@@ -22,9 +22,18 @@ class MailDeliveryError(Exception):
     pass
 
 
-def mail_queue(*, to: str, subject: str, text: str, html: str = "", from_email: str = "") -> Mail:
+def mail_queue(
+    *,
+    to: str,
+    subject: str,
+    text: str,
+    html: str = "",
+    from_email: str = "",
+    headers: dict[str, str] | None = None,
+) -> Mail:
     mail = Mail.objects.create(
         to=to,
+        headers=headers or {},
         subject=subject[:255],
         text=text,
         html=html,
@@ -101,7 +110,7 @@ def _send(mail: Mail) -> None:
         body=mail.text,
         from_email=mail.from_email,
         to=[mail.to],
-        headers={"X-Stadtgespraech-Mail": str(mail.pk)},
+        headers={**mail.headers, "X-Stadtgespraech-Mail": str(mail.pk)},
     )
     if mail.html:
         message.attach_alternative(mail.html, "text/html")

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ParticipationConfig(AppConfig):
     name = "participation"
     verbose_name = _("Beteiligung")
+
+    def ready(self):
+        from wagtail.signals import published
+
+        from .signals import stage_results_published
+
+        published.connect(stage_results_published, dispatch_uid="participation-stage-results")

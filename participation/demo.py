@@ -1,11 +1,48 @@
 """The 19 Schwerpunktthemen and the sectors of the council paper, with their pages."""
 
+import random
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Site
 
 from cms.demo import add_child_once
 
-from .models import Sector, Theme, ThemeIndexPage, ThemePage
+from .comments import recount_comments
+from .demo_statements import STATEMENTS
+from .models import (
+    Comment,
+    Proposal,
+    Sector,
+    Statement,
+    StatementState,
+    Theme,
+    ThemeIndexPage,
+    ThemePage,
+    Vote,
+)
+from .votes import recount_votes
+
+STAGE_OF_KIND = {"ausgangsbild": 1, "zielbild": 3}
+# Demo voters: accounts without a password that nobody can sign in with.
+VOTER_COUNT = 40
+COMMENTS = [
+    "Das deckt sich mit meiner Erfahrung im Stadtteil.",
+    "Da fehlt mir der Blick auf die Außenbezirke.",
+    "Wichtiger Punkt – aber wer bezahlt das?",
+    "Genau so! Bitte nicht nur planen, sondern auch umsetzen.",
+    "Ich sehe das anders: Vieles davon gibt es schon, es ist nur kaum bekannt.",
+    "Gibt es dazu Zahlen? Mehr dazu hier: https://www.dortmund.de",
+    "Das sollte mit den Vereinen vor Ort zusammen gemacht werden.",
+    "Für Familien mit kleinen Kindern ist das besonders wichtig.",
+]
+OFFICIAL_ANSWER = (
+    "Danke für den Hinweis. Die zuständigen Fachbereiche nehmen das in die Konsolidierung "
+    "der Zielbilder mit; das Ergebnis wird auf dieser Seite veröffentlicht."
+)
 
 SECTORS = [
     ("Politik", "politik", "Rat, Bezirksvertretungen und Fraktionen.", False),
@@ -171,3 +208,102 @@ def load(*, today, report) -> None:
                 ),
                 report,
             )
+    load_statements(report)
+    load_activity(report)
+
+
+def load_statements(report) -> None:
+    sectors = {sector.slug: sector for sector in Sector.objects.all()}
+    for theme in Theme.objects.all():
+        for kind, entries in STATEMENTS.get(theme.slug, {}).items():
+            for sector_slug, text in entries:
+                Statement.objects.get_or_create(
+                    theme=theme,
+                    text=text,
+                    defaults={
+                        "kind": kind,
+                        "sector": sectors[sector_slug],
+                        "stage": STAGE_OF_KIND[kind],
+                        "state": StatementState.PUBLISHED,
+                    },
+                )
+    report.created(f"{Statement.objects.count()} Aussagen (Stufen 1 und 3)")
+
+
+def demo_voters() -> list:
+    User = get_user_model()
+    voters = []
+    for number in range(1, VOTER_COUNT + 1):
+        email = f"demo-person-{number:02d}@example.org"
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(email=email, display_name=f"Demo-Person {number:02d}")
+            user.set_unusable_password()
+            user.save()
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        voters.append(user)
+    return voters
+
+
+@transaction.atomic
+def load_activity(report) -> None:
+    """Votes, comments, an answer of the city and a proposal, so that every list has data.
+
+    Seeded, so that every run builds the same picture; skipped once there are votes.
+    """
+    if Vote.objects.exists():
+        return
+    rng = random.Random(2030)
+    voters = demo_voters()
+    User = get_user_model()
+    moderator = User.objects.filter(email="moderation@example.org").first()
+    citizen = User.objects.filter(email="buergerin@example.org").first()
+    votes = []
+    for statement in Statement.objects.filter(state=StatementState.PUBLISHED):
+        leaning = rng.random()
+        for voter in rng.sample(voters, rng.randint(8, VOTER_COUNT)):
+            roll = rng.random()
+            choice = (
+                "agree" if roll < leaning * 0.8 else "neutral" if roll < leaning else "disagree"
+            )
+            votes.append(Vote(statement=statement, user=voter, choice=choice))
+        for _n in range(rng.choice([0, 0, 1, 2, 3])):
+            author = rng.choice(voters)
+            comment = Comment.objects.create(
+                statement=statement, author=author, text=rng.choice(COMMENTS)
+            )
+            if rng.random() < 0.3:
+                Comment.objects.create(
+                    statement=statement,
+                    parent=comment,
+                    author=rng.choice(voters),
+                    text=rng.choice(COMMENTS),
+                )
+            if moderator and rng.random() < 0.1:
+                Comment.objects.create(
+                    statement=statement,
+                    parent=comment,
+                    author=moderator,
+                    text=OFFICIAL_ANSWER,
+                    is_official=True,
+                )
+    Vote.objects.bulk_create(votes, batch_size=2000)
+    # Demo comments are old news: nobody needs a mail about them.
+    Comment.objects.update(notified_at=timezone.now())
+    for statement in Statement.objects.all():
+        recount_votes(statement)
+        recount_comments(statement.pk)
+    if citizen:
+        theme = Theme.objects.filter(slug="mobilitaet").first()
+        if theme:
+            Proposal.objects.create(
+                theme=theme,
+                kind="zielbild",
+                stage=3,
+                author=citizen,
+                text=(
+                    "Jede Dortmunderin und jeder Dortmunder erreicht 2030 die nächste "
+                    "Haltestelle von Bus oder Bahn in höchstens fünf Minuten zu Fuß."
+                ),
+            )
+    report.created(f"{len(votes)} Bewertungen und {Comment.objects.count()} Kommentare")

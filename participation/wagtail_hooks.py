@@ -1,8 +1,15 @@
+import django_filters
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Sector, Theme
+from . import admin_views
+from .models import Sector, Statement, Theme
+from .models.statements import StatementKind, StatementState
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -21,11 +28,80 @@ class SectorViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
+class StatementFilterSet(WagtailFilterSet):
+    theme = django_filters.ModelChoiceFilter(label=_("Thema"), queryset=Theme.objects.all())
+    kind = django_filters.ChoiceFilter(label=_("Art"), choices=StatementKind.choices)
+    sector = django_filters.ModelChoiceFilter(label=_("Herkunft"), queryset=Sector.objects.all())
+    stage = django_filters.NumberFilter(label=_("Stufe"))
+    state = django_filters.ChoiceFilter(label=_("Status"), choices=StatementState.choices)
+
+    class Meta:
+        model = Statement
+        fields = []
+
+
+class StatementViewSet(SnippetViewSet):
+    model = Statement
+    icon = "openquote"
+    list_display = ["__str__", "theme", "sector", "stage", "state", "agree_count", "comment_count"]
+    filterset_class = StatementFilterSet
+    search_fields = ["text"]
+    ordering = ["-created_at"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return Statement.objects.select_related("theme", "sector")
+
+
 class ParticipationGroup(SnippetViewSetGroup):
     menu_label = _("Beteiligung")
     menu_icon = "group"
     menu_order = 210
-    items = (ThemeViewSet, SectorViewSet)
+    items = (StatementViewSet, ThemeViewSet, SectorViewSet)
 
 
 register_snippet(ParticipationGroup)
+
+
+admin_urlpatterns = [
+    path("moderation/", admin_views.queue, name="queue"),
+    path("moderation/kommentare/<int:pk>/", admin_views.comment_detail, name="comment"),
+    path("moderation/vorschlaege/<int:pk>/", admin_views.proposal_detail, name="proposal"),
+    path("aussagen-import/", admin_views.statement_import, name="import"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("", include((admin_urlpatterns, "participation_admin")))]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def moderation_menu_item():
+    return PermissionMenuItem(
+        _("Moderation"),
+        reverse("participation_admin:queue"),
+        icon_name="warning",
+        order=205,
+        permission="participation.moderate_comment",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def import_menu_item():
+    return PermissionMenuItem(
+        _("Aussagen importieren"),
+        reverse("participation_admin:import"),
+        icon_name="upload",
+        order=215,
+        permission="participation.add_statement",
+    )

@@ -15,6 +15,7 @@ from ..stages import (
     StageKind,
     StageState,
     StageStatus,
+    consultation_for,
     current_stage,
     process_stages,
     state_for_dates,
@@ -116,6 +117,25 @@ class StagePage(Page):
             "eine Stufe vorzeitig abzuschließen."
         ),
     )
+    consultation = models.BooleanField(
+        _("Online-Beteiligung"),
+        default=False,
+        help_text=_(
+            "Angemeldete Bürger*innen können die Aussagen dieser Stufe kommentieren und "
+            "bewerten und eigene vorschlagen."
+        ),
+    )
+    consultation_until = models.DateField(
+        _("Beteiligung möglich bis"),
+        null=True,
+        blank=True,
+        help_text=_("Einschließlich. Leer lassen: bis zum Ende der Stufe."),
+    )
+    premoderation = models.BooleanField(
+        _("Kommentare vorab prüfen"),
+        default=False,
+        help_text=_("Neue Kommentare erscheinen erst, wenn die Moderation sie freigegeben hat."),
+    )
     body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [
@@ -128,6 +148,14 @@ class StagePage(Page):
                 FieldPanel("state_override"),
             ],
             heading=_("Stufe im Prozess"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("consultation"),
+                FieldPanel("consultation_until"),
+                FieldPanel("premoderation"),
+            ],
+            heading=_("Online-Beteiligung"),
         ),
         FieldPanel("body"),
         HelpPanel(
@@ -159,6 +187,15 @@ class StagePage(Page):
                 {"end_date": _("Das Ende darf nicht vor dem Beginn liegen.")},
                 code="end_before_start",
             )
+        if (
+            self.start_date
+            and self.consultation_until
+            and self.consultation_until < self.start_date
+        ):
+            raise ValidationError(
+                {"consultation_until": _("Die Beteiligung kann nicht vor dem Beginn enden.")},
+                code="consultation_before_start",
+            )
 
     def number_taken_under(self, parent: Page) -> bool:
         siblings = StagePage.objects.child_of(parent).filter(number=self.number)
@@ -185,6 +222,14 @@ class StagePage(Page):
             end_date=self.end_date,
             url=self.url,
             page_id=self.pk,
+            consultation=consultation_for(
+                offered=self.consultation,
+                start=self.start_date,
+                closes=self.consultation_until or self.end_date,
+                override=self.state_override,
+                premoderation=self.premoderation,
+                today=today or timezone.localdate(),
+            ),
         )
 
     def get_context(self, request, *args, **kwargs):

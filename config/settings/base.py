@@ -164,6 +164,17 @@ ACCOUNT_RATE_LIMITS = {
 # Accounts that never confirmed their address are removed after this many days.
 ACCOUNT_UNVERIFIED_RETENTION_DAYS = env_int("ACCOUNT_UNVERIFIED_RETENTION_DAYS", 14)
 
+# --- Participation --------------------------------------------------------------------------
+
+# (how many, per how many seconds) for each signed-in account; the message names the limit.
+PARTICIPATION_RATE_LIMITS = {
+    "comment": (env_int("PARTICIPATION_COMMENTS_PER_10_MINUTES", 5), 600),
+    "proposal": (env_int("PARTICIPATION_PROPOSALS_PER_DAY", 5), 86400),
+    "flag": (env_int("PARTICIPATION_FLAGS_PER_HOUR", 20), 3600),
+}
+# Moderators get one mail about new flags at most this often.
+MODERATION_DIGEST_MINUTES = env_int("MODERATION_DIGEST_MINUTES", 15)
+
 # --- Mail -----------------------------------------------------------------------------------
 
 EMAIL_HOST = env_str("EMAIL_HOST", "")
@@ -212,6 +223,14 @@ CELERY_BEAT_SCHEDULE = {
     "accounts-purge-unverified": {
         "task": "accounts.tasks.purge_unverified_accounts",
         "schedule": crontab(hour=3, minute=20),
+    },
+    "participation-notify-moderators": {
+        "task": "participation.tasks.notify_moderators",
+        "schedule": MODERATION_DIGEST_MINUTES * 60.0,
+    },
+    "participation-notify-pending": {
+        "task": "participation.tasks.notify_pending",
+        "schedule": 300.0,
     },
 }
 

@@ -129,3 +129,10 @@ class ThemePage(Page):
     class Meta:
         verbose_name = _("Schwerpunktthema (Seite)")
         verbose_name_plural = _("Schwerpunktthemen (Seiten)")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import theme_statements
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(theme_statements(request, self.theme))
+        return context

@@ -1,0 +1,120 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.search import index
+
+from cms.stages import STAGE_COUNT
+
+STATEMENT_MAX_LENGTH = 1500
+
+
+class StatementKind(models.TextChoices):
+    AUSGANGSBILD = "ausgangsbild", _("Ausgangsbild")
+    ZIELBILD = "zielbild", _("Zielbild")
+
+
+class StatementState(models.TextChoices):
+    DRAFT = "draft", _("Entwurf")
+    PUBLISHED = "published", _("veröffentlicht")
+    WITHDRAWN = "withdrawn", _("zurückgezogen")
+
+
+class StatementQuerySet(models.QuerySet):
+    def public(self):
+        """Published and withdrawn statements: a withdrawn one stays readable, marked as such."""
+        return self.exclude(state=StatementState.DRAFT)
+
+
+class Statement(index.Indexed, models.Model):
+    """An Ausgangsbild or Zielbild: what a workshop or a citizen said about a theme."""
+
+    kind = models.CharField(_("Art"), max_length=20, choices=StatementKind.choices)
+    theme = models.ForeignKey(
+        "participation.Theme",
+        verbose_name=_("Schwerpunktthema"),
+        on_delete=models.PROTECT,
+        related_name="statements",
+    )
+    sector = models.ForeignKey(
+        "participation.Sector",
+        verbose_name=_("Herkunft"),
+        on_delete=models.PROTECT,
+        related_name="statements",
+        help_text=_("Der Bereich, dessen Workshop die Aussage erarbeitet hat, oder online."),
+    )
+    stage = models.PositiveSmallIntegerField(
+        _("Stufe"),
+        validators=[MinValueValidator(1), MaxValueValidator(STAGE_COUNT)],
+        help_text=_("Nummer der Stufe, in der die Aussage entstanden ist: 1 oder 3."),
+    )
+    text = models.TextField(_("Text"), max_length=STATEMENT_MAX_LENGTH)
+    state = models.CharField(
+        _("Status"),
+        max_length=10,
+        choices=StatementState.choices,
+        default=StatementState.DRAFT,
+    )
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    # Kept by participation.votes and participation.comments inside the same transaction as
+    # the rows they count, so that lists sort and show results without counting 2 million
+    # votes on every request.
+    agree_count = models.PositiveIntegerField(_("Zustimmungen"), default=0, editable=False)
+    disagree_count = models.PositiveIntegerField(_("Ablehnungen"), default=0, editable=False)
+    neutral_count = models.PositiveIntegerField(_("Neutral"), default=0, editable=False)
+    controversy = models.FloatField(_("Umstrittenheit"), default=0, editable=False)
+    comment_count = models.PositiveIntegerField(_("Kommentare"), default=0, editable=False)
+
+    objects = StatementQuerySet.as_manager()
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("stage")]),
+        FieldRowPanel([FieldPanel("theme"), FieldPanel("sector")]),
+        FieldPanel("text"),
+        FieldPanel("state"),
+    ]
+    search_fields = [
+        index.SearchField("text"),
+        index.FilterField("theme"),
+        index.FilterField("kind"),
+        index.FilterField("state"),
+    ]
+
+    class Meta:
+        verbose_name = _("Aussage")
+        verbose_name_plural = _("Aussagen")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["theme", "state", "-created_at"], name="statement_theme_new"),
+            models.Index(fields=["theme", "state", "-agree_count"], name="statement_theme_agree"),
+            models.Index(
+                fields=["theme", "state", "-controversy"], name="statement_theme_controversy"
+            ),
+            models.Index(
+                fields=["theme", "state", "-comment_count"], name="statement_theme_discussed"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(stage__gte=1) & Q(stage__lte=STAGE_COUNT),
+                name="statement_stage_in_process",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("participation:statement", args=[self.pk])
+
+    @property
+    def vote_count(self) -> int:
+        return self.agree_count + self.disagree_count + self.neutral_count
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.state == StatementState.WITHDRAWN

@@ -1,0 +1,110 @@
+"""May this person take part here and now? One answer for views, forms and templates alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.services import user_is_verified
+from cms.stages import NO_CONSULTATION, Consultation, stage_status
+
+from .models import Statement, StatementState
+
+
+class Refused(Exception):
+    """A rule says no; the message is meant for the person and is shown to them."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Permission:
+    allowed: bool
+    reason: str = ""
+
+
+def consultation_of(stage: int, *, today=None) -> Consultation:
+    status = stage_status(stage, today=today)
+    return status.consultation if status else NO_CONSULTATION
+
+
+def may_take_part(user, statement: Statement, consultation: Consultation) -> Permission:
+    """Voting and commenting share these rules; the reason is shown beside the controls."""
+    if statement.state == StatementState.WITHDRAWN:
+        return Permission(False, _("Diese Aussage wurde zurückgezogen."))
+    if statement.state != StatementState.PUBLISHED:
+        return Permission(False, _("Diese Aussage ist nicht veröffentlicht."))
+    if not consultation.is_open:
+        return Permission(False, consultation.note)
+    if not getattr(user, "is_authenticated", False):
+        return Permission(False, _("Melden Sie sich an, um mitzumachen."))
+    if not user_is_verified(user):
+        return Permission(False, _("Bestätigen Sie zuerst Ihre E-Mail-Adresse, um mitzumachen."))
+    return Permission(True)
+
+
+def ensure_may_take_part(user, statement: Statement, consultation: Consultation) -> None:
+    permission = may_take_part(user, statement, consultation)
+    if not permission.allowed:
+        raise Refused(permission.reason)
+
+
+def ensure_verified(user) -> None:
+    if not user_is_verified(user):
+        raise Refused(_("Bestätigen Sie zuerst Ihre E-Mail-Adresse, um mitzumachen."))
+
+
+def ensure_within_rate(user, what: str, recent_count) -> None:
+    """`recent_count(since)` counts what this person did since then."""
+    limit, seconds = settings.PARTICIPATION_RATE_LIMITS[what]
+    since = timezone.now() - timedelta(seconds=seconds)
+    if recent_count(since) >= limit:
+        raise Refused(rate_message(what, limit, seconds))
+
+
+def rate_message(what: str, limit: int, seconds: int) -> str:
+    if what == "comment":
+        return _(
+            "Sie haben in den letzten %(minutes)d Minuten schon %(limit)d Kommentare "
+            "geschrieben. Bitte warten Sie einige Minuten; Ihr Text bleibt hier stehen."
+        ) % {"minutes": seconds // 60, "limit": limit}
+    if what == "proposal":
+        return _(
+            "Sie haben heute schon %(limit)d Vorschläge eingereicht. Bitte versuchen Sie es "
+            "morgen wieder; Ihr Text bleibt hier stehen."
+        ) % {"limit": limit}
+    return _(
+        "Sie haben in der letzten Stunde schon %(limit)d Meldungen abgegeben. Bitte "
+        "versuchen Sie es später wieder."
+    ) % {"limit": limit}
+
+
+def may_moderate(user) -> bool:
+    return getattr(user, "is_authenticated", False) and user.has_perm(
+        "participation.moderate_comment"
+    )
+
+
+# Which stage collects which kind of statement, and so where a citizen's proposal belongs.
+STAGE_OF_KIND = {"ausgangsbild": 1, "zielbild": 3}
+
+
+def consultations(*, today=None) -> dict[int, Consultation]:
+    """Every stage's consultation, from one look at the process."""
+    from cms.stages import process_stages
+
+    return {status.number: status.consultation for status in process_stages(today=today)}
+
+
+def open_proposal_kinds(*, today=None) -> list[str]:
+    windows = consultations(today=today)
+    return [
+        kind for kind, stage in STAGE_OF_KIND.items() if windows.get(stage, NO_CONSULTATION).is_open
+    ]

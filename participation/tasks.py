@@ -1,0 +1,61 @@
+import logging
+
+from celery import shared_task
+from django.conf import settings
+
+from . import moderation, notifications
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue(task_name: str, *args) -> None:
+    """Hand work to the broker; if it is away, the periodic sweeps below catch up."""
+    try:
+        globals()[task_name].delay(*args)
+    except Exception:
+        logger.warning(
+            "Task %s%r not handed to the broker; the sweep will run it.", task_name, args
+        )
+
+
+@shared_task(bind=True, max_retries=5, acks_late=True)
+def notify_about_comment(self, comment_id: int) -> int:
+    try:
+        return notifications.notify_about_comment(comment_id)
+    except Exception as error:
+        if self.request.is_eager:
+            raise
+        raise self.retry(exc=error, countdown=60 * 2**self.request.retries) from error
+
+
+@shared_task
+def notify_pending() -> int:
+    """The safety net: comments whose notification never ran (broker down, worker lost)."""
+    return sum(
+        notifications.notify_about_comment(pk)
+        for pk in notifications.comments_waiting_for_notification()[:500]
+    )
+
+
+@shared_task(bind=True, max_retries=5, acks_late=True)
+def notify_stage_results(self, results_id: int) -> int:
+    from cms.models import StageResults
+
+    results = StageResults.objects.filter(pk=results_id, live=True).select_related("stage").first()
+    if results is None:
+        return 0
+    try:
+        return notifications.notify_stage_results(
+            results_key=str(results.pk),
+            stage_title=results.stage.title,
+            url=settings.BASE_URL + results.stage.url,
+        )
+    except Exception as error:
+        if self.request.is_eager:
+            raise
+        raise self.retry(exc=error, countdown=60 * 2**self.request.retries) from error
+
+
+@shared_task
+def notify_moderators() -> int:
+    return moderation.notify_moderators_of_flags()

@@ -1,0 +1,104 @@
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..comments import thread
+from ..forms import CommentForm, VoteForm
+from ..models import Statement
+from ..notifications import follows
+from ..rules import Refused, consultation_of, may_moderate, may_take_part
+from ..votes import VOTE_BUTTONS, shares, vote_cast, votes_of
+from .helpers import back, login_first, wants_json
+
+
+def public_statement(pk: int) -> Statement:
+    return get_object_or_404(
+        Statement.objects.public().select_related("theme__page", "sector"), pk=pk
+    )
+
+
+def statement_context(request, statement: Statement, **extra) -> dict:
+    consultation = consultation_of(statement.stage)
+    moderator = may_moderate(request.user)
+    statement.permission = may_take_part(request.user, statement, consultation)
+    statement.my_vote = votes_of(request.user, [statement]).get(statement.pk)
+    comments = thread(statement, page_number=request.GET.get("page"))
+    reply_to = extra.get("reply_to")
+    for comment in comments.object_list:
+        # Each reply form has its own ids, so that labels and errors point to the right one.
+        comment.reply_form = (
+            extra["reply_form"]
+            if reply_to == comment.pk
+            else CommentForm(
+                auto_id=f"antwort-{comment.pk}-%s",
+                initial={"parent": comment.pk},
+                may_answer_officially=moderator,
+            )
+        )
+    context = {
+        "statement": statement,
+        "theme": statement.theme,
+        "theme_page": getattr(statement.theme, "page", None),
+        "consultation": consultation,
+        "permission": statement.permission,
+        "vote_choices": VOTE_BUTTONS,
+        "shares": shares(statement),
+        "comments": comments,
+        "comment_form": CommentForm(may_answer_officially=moderator),
+        "may_moderate": moderator,
+        "following": follows(request.user, statement=statement),
+        "proposal": getattr(statement, "proposal", None) if statement.sector.is_online else None,
+    }
+    context.update(extra)
+    return context
+
+
+def statement_detail(request, pk: int):
+    statement = public_statement(pk)
+    return render(request, "participation/statement.html", statement_context(request, statement))
+
+
+@require_POST
+def vote(request, pk: int):
+    statement = public_statement(pk)
+    if not request.user.is_authenticated:
+        return login_first(request, statement.get_absolute_url())
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        error = _("Bitte wählen Sie Zustimmung, Ablehnung oder neutral.")
+        if wants_json(request):
+            return JsonResponse({"error": error}, status=400)
+        messages.error(request, error)
+        return back(request, statement.get_absolute_url())
+    try:
+        statement = vote_cast(
+            user=request.user,
+            statement=statement,
+            choice=form.cleaned_data["choice"],
+            consultation=consultation_of(statement.stage),
+        )
+    except Refused as refused:
+        if wants_json(request):
+            return JsonResponse({"error": refused.message}, status=403)
+        messages.error(request, refused.message)
+        return back(request, statement.get_absolute_url(), f"aussage-{statement.pk}")
+    if wants_json(request):
+        result = shares(statement)
+        return JsonResponse(
+            {
+                "choice": form.cleaned_data["choice"],
+                "shares": result,
+                "total": statement.vote_count,
+                "html": render_to_string(
+                    "participation/includes/vote_result.html",
+                    {"statement": statement, "shares": result},
+                    request=request,
+                ),
+                "message": _("Ihre Bewertung wurde gespeichert."),
+            }
+        )
+    messages.success(request, _("Ihre Bewertung wurde gespeichert."))
+    return back(request, statement.get_absolute_url(), f"aussage-{statement.pk}")
