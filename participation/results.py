@@ -27,9 +27,7 @@ class ThemeSummary:
 def participants(theme: Theme) -> int:
     """Distinct accounts that voted, commented or proposed; deleted accounts count as none."""
     voters = (
-        Vote.objects.filter(statement__theme=theme, user__isnull=False)
-        .order_by()
-        .values("user_id")
+        Vote.objects.filter(statement__theme=theme, user__isnull=False).order_by().values("user_id")
     )
     writers = (
         Comment.objects.filter(

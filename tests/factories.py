@@ -11,7 +11,14 @@ from wagtail.models import Page, Site
 from accounts.models import User
 from cms.models import HomePage, ProcessPage, StagePage
 from cms.stages import StageKind
-from participation.models import Theme, ThemeIndexPage, ThemePage
+from participation.models import (
+    Comment,
+    Sector,
+    Statement,
+    Theme,
+    ThemeIndexPage,
+    ThemePage,
+)
 
 PASSWORD = "ein-sicheres-Passwort-123"
 _counter = itertools.count(1)
@@ -58,8 +65,11 @@ def home_page() -> HomePage:
     return home
 
 
-def process_with_stages(*, today: datetime.date, running: int = 3) -> ProcessPage:
-    """Six stages, back to back, with stage `running` running on `today`."""
+def process_with_stages(
+    *, today: datetime.date, running: int = 3, consultation=(1, 3), premoderation=()
+) -> ProcessPage:
+    """Six stages, back to back, with stage `running` running on `today`; the stages in
+    `consultation` are open for comments and votes while they run."""
     home = home_page()
     process = publish(
         home, ProcessPage(title="Stadtgespräch", slug="stadtgespraech", show_in_menus=True)
@@ -84,6 +94,8 @@ def process_with_stages(*, today: datetime.date, running: int = 3) -> ProcessPag
                 short_description=f"Kurzbeschreibung der Stufe {number}.",
                 start_date=today + datetime.timedelta(days=offset - 14),
                 end_date=today + datetime.timedelta(days=offset + 14),
+                consultation=number in consultation,
+                premoderation=number in premoderation,
             ),
         )
     return process
@@ -96,3 +108,53 @@ def theme_page(name: str = "Mobilität", *, teaser: str = "") -> ThemePage:
     )
     theme = Theme.objects.create(name=name, slug=f"thema-{next(_counter)}")
     return publish(index, ThemePage(title=name, slug=theme.slug, theme=theme, teaser=teaser))
+
+
+SECTORS = [
+    ("Politik", "politik", False),
+    ("Institutionen", "institutionen", False),
+    ("Zivilgesellschaft", "zivilgesellschaft", False),
+    ("Online-Beteiligung", "online", True),
+]
+
+
+def sector(slug: str = "zivilgesellschaft") -> Sector:
+    for order, (name, known_slug, is_online) in enumerate(SECTORS, start=1):
+        Sector.objects.get_or_create(
+            slug=known_slug, defaults={"name": name, "is_online": is_online, "sort_order": order}
+        )
+    return Sector.objects.get(slug=slug)
+
+
+def statement(
+    theme: Theme | None = None,
+    *,
+    text: str = "",
+    kind: str = "zielbild",
+    stage: int = 3,
+    source: str = "zivilgesellschaft",
+    state: str = "published",
+    **fields,
+) -> Statement:
+    if theme is None:
+        theme = (ThemePage.objects.first() or theme_page()).theme
+    number = next(_counter)
+    return Statement.objects.create(
+        theme=theme,
+        kind=kind,
+        stage=stage,
+        sector=sector(source),
+        state=state,
+        text=text or f"Aussage Nummer {number}: Dortmund hat 2030 genug Platz für alle.",
+        **fields,
+    )
+
+
+def comment(statement: Statement, *, author=None, text: str = "Ein Kommentar.", **fields):
+    from participation.comments import recount_comments
+
+    created = Comment.objects.create(
+        statement=statement, author=author or UserFactory(), text=text, **fields
+    )
+    recount_comments(statement.pk)
+    return created

@@ -7,7 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from ..forms import NotificationSettingsForm
-from ..models import Follow, Theme
+from ..models import Follow, NotificationSettings, Theme
 from ..notifications import (
     follow_toggle,
     read_unsubscribe_token,
@@ -78,7 +78,7 @@ def unsubscribe_link(request, token: str):
     done = request.method == "POST"
     if done:
         unsubscribe(user, kind)
-    label = settings_of(user)._meta.get_field(kind).verbose_name
+    label = NotificationSettings._meta.get_field(kind).verbose_name
     return render(
         request, "participation/unsubscribe.html", {"done": done, "label": label, "token": token}
     )

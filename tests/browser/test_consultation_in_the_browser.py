@@ -1,0 +1,344 @@
+"""The online consultation, end to end in the browser.
+
+A citizen signs up, votes, changes the vote, comments, replies and flags; a moderator hides a
+comment with a reason; a proposal goes through moderation and becomes a statement. Every
+public page on the way has zero axe-core violations (WCAG 2.1 A/AA).
+"""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from playwright.sync_api import expect
+
+from participation.comments import recount_comments
+from participation.models import Comment, Flag, Proposal, Statement, Vote
+from participation.moderation import flag
+from tests.factories import PASSWORD, UserFactory
+
+from .conftest import axe_violations, describe
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+THEME = "/themen/mobilitaet/"
+
+
+# --- Building blocks ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def new_tab(browser, live_server):
+    """A second person at a second computer: a browser context of their own."""
+    contexts = []
+
+    def open_tab(**options):
+        context = browser.new_context(
+            locale="de-DE", viewport={"width": 1280, "height": 900}, **options
+        )
+        contexts.append(context)
+        tab = context.new_page()
+        tab.set_default_timeout(15_000)
+        tab.base_url = live_server.url
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+def newest_zielbild() -> Statement:
+    """The Zielbild of Mobilität that the theme page shows first (sorted: newest first)."""
+    return (
+        Statement.objects.public()
+        .filter(theme__slug="mobilitaet", kind="zielbild")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def comment_by(author, statement: Statement, text: str) -> Comment:
+    comment = Comment.objects.create(statement=statement, author=author, text=text)
+    recount_comments(statement.pk)
+    return comment
+
+
+def sign_up(tab, email: str, name: str) -> None:
+    """Sign up through the form and follow the link from the confirmation mail."""
+    tab.goto(tab.base_url + "/konto/signup/")
+    tab.get_by_label("E-Mail").fill(email)
+    tab.get_by_label("Anzeigename").fill(name)
+    tab.get_by_label("Passwort", exact=True).fill(PASSWORD)
+    tab.get_by_label("Passwort (Wiederholung)").fill(PASSWORD)
+    tab.get_by_role("button", name="Registrieren").last.click()
+    tab.wait_for_url("**/konto/confirm-email/")
+    (message,) = [m for m in mail.outbox if m.to == [email]]
+    link = re.search(r"https?://\S+/konto/confirm-email/\S+", message.body).group(0)
+    tab.goto(tab.base_url + re.sub(r"^https?://[^/]+", "", link))
+    tab.get_by_role("button", name="Bestätigen").click()
+    tab.wait_for_load_state()
+
+
+def sign_in(tab, email: str) -> None:
+    tab.goto(tab.base_url + "/konto/login/")
+    tab.get_by_label("E-Mail").fill(email)
+    tab.get_by_label("Passwort").fill(PASSWORD)
+    tab.get_by_role("button", name="Anmelden").last.click()
+    tab.wait_for_url("**/konto/")
+
+
+def assert_no_axe_violations(tab) -> None:
+    violations = axe_violations(tab)
+    assert violations == [], f"{tab.url}\n{describe(violations)}"
+
+
+def vote_button(scope, label: str):
+    return scope.get_by_role("button", name=label, exact=True)
+
+
+def comment_article(tab, comment: Comment):
+    return tab.locator(f"#kommentar-{comment.pk}")
+
+
+def reply_box(tab, comment: Comment):
+    """The „Antworten“ disclosure under a top-level comment."""
+    return tab.locator(f"li:has(> #kommentar-{comment.pk}) > details.comment__reply")
+
+
+# --- The citizen ----------------------------------------------------------------------------
+
+
+def test_a_citizen_signs_up_votes_changes_the_vote_comments_replies_and_flags(page, demo_site):
+    """Clara signs up and signs in. On the Mobilität page she agrees with a Zielbild, then
+    changes her mind; the result updates in place. On the Zielbild's own page she comments,
+    answers her neighbour Nils, and reports a rude comment of Rüdiger's to the moderation."""
+    zielbild = newest_zielbild()
+    nils = UserFactory(display_name="Nachbar Nils")
+    ruediger = UserFactory(display_name="Rüdiger Rüpel")
+    question = comment_by(nils, zielbild, "Wie soll das in den Außenbezirken klappen?")
+    rude = comment_by(ruediger, zielbild, "So ein Unsinn, wer so etwas schreibt, ist dumm.")
+
+    sign_up(page, "clara@example.org", "Clara Klar")
+    sign_in(page, "clara@example.org")
+    clara = get_user_model().objects.get(email="clara@example.org")
+
+    page.goto(page.base_url + THEME)
+    assert_no_axe_violations(page)
+    page.get_by_label(re.compile(r"^Art\b")).select_option("zielbild")
+    page.get_by_role("button", name="Anwenden").click()
+    page.wait_for_url("**kind=zielbild**")
+
+    card = page.locator(f"#aussage-{zielbild.pk}")
+    result = card.locator(".vote-result__text")
+    page.evaluate("window.stillTheSamePage = true")
+
+    vote_button(card, "Stimme zu").click()
+    expect(vote_button(card, "Stimme zu")).to_have_attribute("aria-pressed", "true")
+    expect(card.get_by_role("status")).to_have_text("Ihre Bewertung wurde gespeichert.")
+    zielbild.refresh_from_db()
+    expect(result).to_contain_text(f"{zielbild.agree_count} Zustimmungen")
+    assert Vote.objects.get(user=clara, statement=zielbild).choice == "agree"
+
+    vote_button(card, "Stimme nicht zu").click()
+    expect(vote_button(card, "Stimme nicht zu")).to_have_attribute("aria-pressed", "true")
+    expect(vote_button(card, "Stimme zu")).to_have_attribute("aria-pressed", "false")
+    zielbild.refresh_from_db()
+    expect(result).to_contain_text(f"{zielbild.disagree_count} Ablehnung")
+    (vote,) = Vote.objects.filter(user=clara, statement=zielbild)
+    assert vote.choice == "disagree"
+    assert page.evaluate("window.stillTheSamePage === true"), "the page must not reload"
+
+    card.get_by_role("link", name=re.compile("^Zur Aussage")).click()
+    page.wait_for_url(f"**/beteiligung/aussagen/{zielbild.pk}/")
+    assert_no_axe_violations(page)
+    expect(vote_button(page, "Stimme nicht zu")).to_have_attribute("aria-pressed", "true")
+
+    writing = page.get_by_role("region", name="Kommentieren")
+    writing.get_by_label("Ihr Kommentar").fill("Ein Radweg an der B1 wäre ein guter Anfang.")
+    writing.get_by_role("button", name="Kommentar veröffentlichen").click()
+    expect(page.get_by_text("Ihr Kommentar wurde veröffentlicht.")).to_be_visible()
+    own = Comment.objects.get(author=clara, parent=None)
+    expect(comment_article(page, own)).to_contain_text("Ein Radweg an der B1")
+    expect(comment_article(page, own)).to_contain_text("Clara Klar")
+
+    answer = reply_box(page, question)
+    answer.locator("summary").click()
+    answer.get_by_label("Ihr Kommentar").fill("Mit Bussen im Zehn-Minuten-Takt, Nils.")
+    answer.get_by_role("button", name="Antwort veröffentlichen").click()
+    replies = page.get_by_role("list", name=f"Antworten auf Kommentar {question.pk}")
+    expect(replies).to_contain_text("Mit Bussen im Zehn-Minuten-Takt, Nils.")
+    assert Comment.objects.get(author=clara, parent=question)
+
+    comment_article(page, rude).get_by_role("link", name=re.compile("^Melden")).click()
+    page.wait_for_url(f"**/beteiligung/kommentare/{rude.pk}/melden/")
+    assert_no_axe_violations(page)
+    page.get_by_label("Beleidigung oder Hetze").check()
+    page.get_by_label("Erläuterung für die Moderation").fill("Beleidigt andere.")
+    page.get_by_role("button", name="Melden", exact=True).click()
+    expect(page.get_by_text("Danke für Ihre Meldung.")).to_be_visible()
+    reported = Flag.objects.get(user=clara, comment=rude)
+    assert (reported.reason, reported.note) == ("insult", "Beleidigt andere.")
+
+
+def test_voting_works_without_javascript(new_tab, demo_site):
+    """Without JavaScript the vote is an ordinary form: the page reloads and shows it."""
+    UserFactory(email="ohne-js@example.org")
+    zielbild = newest_zielbild()
+    tab = new_tab(java_script_enabled=False)
+    sign_in(tab, "ohne-js@example.org")
+    tab.goto(tab.base_url + THEME + "?kind=zielbild")
+    card = tab.locator(f"#aussage-{zielbild.pk}")
+
+    vote_button(card, "Neutral").click()
+    tab.wait_for_url(f"**#aussage-{zielbild.pk}")
+    expect(tab.get_by_text("Ihre Bewertung wurde gespeichert.")).to_be_visible()
+    expect(vote_button(card, "Neutral")).to_have_attribute("aria-pressed", "true")
+    expect(vote_button(card, "Stimme zu")).to_have_attribute("aria-pressed", "false")
+    assert Vote.objects.get(user__email="ohne-js@example.org").choice == "neutral"
+
+
+def test_an_over_long_comment_keeps_its_text_and_markup_stays_text(page, demo_site):
+    """Too long a comment comes back with every character and a German message beside the
+    field; a comment with <script> in it is shown as text and runs nothing."""
+    UserFactory(email="lang@example.org", display_name="Langschreiberin")
+    zielbild = newest_zielbild()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    sign_in(page, "lang@example.org")
+    page.goto(page.base_url + zielbild.get_absolute_url())
+
+    too_long = ("Busse und Bahnen öfter. " * 100)[:2099] + "!"
+    writing = page.get_by_role("region", name="Kommentieren")
+    writing.get_by_label("Ihr Kommentar").fill(too_long)
+    writing.get_by_role("button", name="Kommentar veröffentlichen").click()
+    page.wait_for_url("**/kommentieren/")
+    writing = page.get_by_role("region", name="Kommentieren")
+    assert writing.get_by_label("Ihr Kommentar").input_value() == too_long
+    expect(writing.locator("#id_text-error")).to_have_text(
+        "Bitte kürzen Sie Ihren Text auf höchstens 2000 Zeichen (jetzt: 2100). "
+        "Ihr Text bleibt hier stehen."
+    )
+    assert_no_axe_violations(page)
+    assert not Comment.objects.filter(author__email="lang@example.org").exists()
+
+    markup = '<script>alert("gehackt")</script> <b>fett</b>'
+    writing.get_by_label("Ihr Kommentar").fill(markup)
+    writing.get_by_role("button", name="Kommentar veröffentlichen").click()
+    expect(page.get_by_text("Ihr Kommentar wurde veröffentlicht.")).to_be_visible()
+    own = Comment.objects.get(author__email="lang@example.org")
+    expect(comment_article(page, own).locator(".comment__text")).to_have_text(markup)
+    assert comment_article(page, own).locator("script, b").count() == 0
+    assert dialogs == []
+
+
+def test_the_reply_form_opens_and_is_used_with_the_keyboard(page, demo_site):
+    """Under a comment, „Antworten“ opens with Enter; Tab leads into the text field and on
+    to the button, and the reply is sent without a mouse."""
+    UserFactory(email="tastatur@example.org", display_name="Tastatur-Tina")
+    zielbild = newest_zielbild()
+    question = comment_by(UserFactory(), zielbild, "Wer pflegt eigentlich die Radwege?")
+    sign_in(page, "tastatur@example.org")
+    page.goto(page.base_url + zielbild.get_absolute_url())
+
+    answer = reply_box(page, question)
+    answer.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(answer).to_have_attribute("open", "")
+    page.keyboard.press("Tab")
+    textarea_id = answer.get_by_label("Ihr Kommentar").get_attribute("id")
+    assert page.evaluate("document.activeElement.id") == textarea_id
+    page.keyboard.type("Das Tiefbauamt, soweit ich weiß.")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == ("Antwort veröffentlichen")
+    page.keyboard.press("Enter")
+    replies = page.get_by_role("list", name=f"Antworten auf Kommentar {question.pk}")
+    expect(replies).to_contain_text("Das Tiefbauamt, soweit ich weiß.")
+
+
+# --- The moderation -------------------------------------------------------------------------
+
+
+def test_a_moderator_hides_a_flagged_comment_with_a_reason(page, demo_site):
+    """Mona of the moderation finds the reported comment at the top of the queue, hides it
+    and says why; the public page shows her reason in place of the text."""
+    zielbild = newest_zielbild()
+    rude = comment_by(UserFactory(), zielbild, "Alle, die Rad fahren, sind Idioten.")
+    flag(user=UserFactory(), target=rude, reason="insult", note="Beleidigung")
+    UserFactory(email="mona@example.org", display_name="Mona Moderation", roles=["Moderation"])
+
+    sign_in(page, "mona@example.org")
+    page.goto(page.base_url + "/admin/moderation/")
+    page.get_by_role("link", name="Alle, die Rad fahren, sind Idioten.").click()
+    page.wait_for_url(f"**/admin/moderation/kommentare/{rude.pk}/")
+    page.get_by_label("Begründung").fill("Beleidigung anderer Verkehrsteilnehmender")
+    page.get_by_role("button", name="Ausblenden", exact=True).click()
+    expect(page.get_by_text("Ausgeblendet.", exact=True)).to_be_visible()
+
+    page.get_by_role("link", name="Auf der Seite ansehen").click()
+    page.wait_for_url(f"**/beteiligung/aussagen/{zielbild.pk}/**")
+    expect(comment_article(page, rude)).to_contain_text(
+        "ausgeblendet durch die Moderation: Beleidigung anderer Verkehrsteilnehmender"
+    )
+    expect(page.get_by_text("sind Idioten")).to_have_count(0)
+    assert_no_axe_violations(page)
+
+
+def test_a_proposal_goes_through_moderation_and_becomes_a_statement(page, new_tab, demo_site):
+    """Paul proposes a Zielbild, looks at the similar statements first and submits; Mona
+    accepts it; Paul gets a mail, and the list of proposals links to the new statement."""
+    UserFactory(email="paul@example.org", display_name="Paul Plan")
+    UserFactory(email="mona@example.org", display_name="Mona Moderation", roles=["Moderation"])
+    text = (
+        "Busse und Bahnen fahren 2030 in jedem Stadtbezirk mindestens alle zehn Minuten, "
+        "auch abends."
+    )
+
+    sign_in(page, "paul@example.org")
+    page.goto(page.base_url + THEME)
+    page.get_by_role("link", name="Eigene Aussage vorschlagen").click()
+    page.wait_for_url("**/beteiligung/themen/mobilitaet/vorschlagen/")
+    assert_no_axe_violations(page)
+    page.get_by_label("Zielbild").check()
+    page.get_by_label("Ihr Vorschlag").fill(text)
+    page.get_by_role("button", name="Weiter: ähnliche Aussagen ansehen").click()
+    similar = page.get_by_role("region", name="Ähnliche Aussagen")
+    expect(similar).to_be_visible()
+    expect(similar.get_by_role("link").first).to_be_visible()
+    assert_no_axe_violations(page)
+    assert page.get_by_label("Ihr Vorschlag").input_value() == text
+    page.get_by_role("button", name="Vorschlag einreichen").click()
+    page.wait_for_url("**/beteiligung/themen/mobilitaet/vorschlaege/")
+    expect(page.get_by_text("Danke! Ihr Vorschlag ist eingegangen.")).to_be_visible()
+    proposal = Proposal.objects.get(author__email="paul@example.org")
+    assert (proposal.kind, proposal.state) == ("zielbild", "submitted")
+
+    moderator = new_tab()
+    sign_in(moderator, "mona@example.org")
+    moderator.goto(moderator.base_url + "/admin/moderation/?what=vorschlaege")
+    moderator.get_by_role("link", name=re.compile("^Busse und Bahnen fahren 2030")).click()
+    moderator.wait_for_url(f"**/admin/moderation/vorschlaege/{proposal.pk}/")
+    moderator.get_by_role("button", name=re.compile("^Annehmen")).click()
+    expect(
+        moderator.get_by_text("Angenommen; der Vorschlag ist jetzt eine Aussage.")
+    ).to_be_visible()
+
+    proposal.refresh_from_db()
+    assert proposal.state == "accepted" and proposal.statement.text == text
+    statement_url = proposal.statement.get_absolute_url()
+    (decision,) = [m for m in mail.outbox if m.to == ["paul@example.org"]]
+    assert decision.subject == "[Stadtgespräch] Ihr Vorschlag zum Thema Mobilität"
+    assert "angenommen" in decision.body and statement_url in decision.body
+
+    page.reload()
+    entry = page.locator(f"#vorschlag-{proposal.pk}")
+    expect(entry).to_contain_text("angenommen")
+    assert_no_axe_violations(page)
+    entry.get_by_role("link", name=re.compile("^Zur daraus entstandenen Aussage")).click()
+    page.wait_for_url(f"**{statement_url}")
+    expect(page.locator("blockquote")).to_have_text(text)
+    expect(
+        page.get_by_text("geht auf einen Vorschlag aus der Online-Beteiligung zurück")
+    ).to_be_visible()
