@@ -72,7 +72,7 @@ def test_rows_with_errors_are_named_and_nothing_can_be_saved(signed_in_editor):
 
 
 def test_columns_left_out_come_from_the_form(signed_in_editor, theme_page):
-    content = "text\nNur Text in dieser Datei, der Rest kommt aus dem Formular.\n".encode()
+    content = b"text\nNur Text in dieser Datei, der Rest kommt aus dem Formular.\n"
     sector = factories.sector("institutionen")
     html = upload(
         signed_in_editor,
