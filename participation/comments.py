@@ -83,14 +83,15 @@ def ensure_may_change(user, comment: Comment) -> None:
 def recount_comments(statement_id: int) -> None:
     """Counts what readers can read: published comments that are not deleted.
 
-    Call inside a transaction; the statement row is locked so that parallel posts each count
-    the other's comment.
+    The statement row is locked for the caller's transaction, so that parallel posts each
+    count the other's comment.
     """
-    Statement.objects.select_for_update().filter(pk=statement_id).values("pk").first()
-    count = Comment.objects.filter(
-        statement_id=statement_id, visibility=Visibility.PUBLISHED, deleted_at__isnull=True
-    ).count()
-    Statement.objects.filter(pk=statement_id).update(comment_count=count)
+    with transaction.atomic():
+        Statement.objects.select_for_update().filter(pk=statement_id).values("pk").first()
+        count = Comment.objects.filter(
+            statement_id=statement_id, visibility=Visibility.PUBLISHED, deleted_at__isnull=True
+        ).count()
+        Statement.objects.filter(pk=statement_id).update(comment_count=count)
 
 
 def thread(statement: Statement, *, page_number, per_page: int = 20):

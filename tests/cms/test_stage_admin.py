@@ -100,3 +100,48 @@ def test_a_citizen_cannot_open_the_admin(client, process, citizen):
     response = client.get(edit_url(stage))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_editor_opens_a_stages_consultation_with_premoderation(client, process, editor):
+    client.force_login(editor)
+    stage = StagePage.objects.get(number=4)
+    response = client.post(
+        edit_url(stage),
+        stage_form(
+            title=stage.title,
+            slug=stage.slug,
+            number=4,
+            start_date="2027-01-10",
+            end_date="2027-02-10",
+            consultation="on",
+            consultation_until="2027-03-01",
+            premoderation="on",
+            **{"action-publish": "publish"},
+        ),
+    )
+    assert response.status_code == 302
+    stage.refresh_from_db()
+    assert stage.consultation and stage.premoderation
+    assert stage.consultation_until == datetime.date(2027, 3, 1)
+
+
+def test_a_consultation_ending_before_the_stage_starts_is_refused(client, process, editor):
+    client.force_login(editor)
+    stage = StagePage.objects.get(number=4)
+    response = client.post(
+        edit_url(stage),
+        stage_form(
+            title=stage.title,
+            slug=stage.slug,
+            number=4,
+            start_date="2027-01-10",
+            end_date="2027-02-10",
+            consultation="on",
+            consultation_until="2027-01-01",
+            **{"action-publish": "publish"},
+        ),
+    )
+    assert response.status_code == 200
+    assert "Die Beteiligung kann nicht vor dem Beginn enden." in response.content.decode()
+    stage.refresh_from_db()
+    assert not stage.consultation

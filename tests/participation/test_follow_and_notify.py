@@ -129,3 +129,35 @@ def test_the_preferences_page_saves_choices(client, citizen):
 
 def test_the_preferences_page_needs_an_account(client, db):
     assert client.get("/konto/benachrichtigungen/").status_code == 302
+
+
+def test_a_broker_outage_delays_the_reply_mail_but_loses_nothing(
+    client, citizen, zielbild, django_capture_on_commit_callbacks
+):
+    """The comment is saved while the broker is away; the sweep tells the author later,
+    and a second sweep tells nobody again."""
+    import datetime
+    from unittest import mock
+
+    from kombu.exceptions import OperationalError
+
+    from participation import tasks
+    from participation.models import Comment
+
+    original = factories.comment(zielbild, author=citizen)
+    client.force_login(factories.UserFactory())
+    broker_down = mock.patch.object(
+        tasks.notify_about_comment, "delay", side_effect=OperationalError("weg")
+    )
+    with broker_down, django_capture_on_commit_callbacks(execute=True):
+        response = post_comment(client, zielbild, "Trotzdem gespeichert.", parent=original.pk)
+    assert response.status_code == 302
+    assert mail.outbox == []
+    Comment.objects.update(
+        created_at=Comment.objects.get(parent=original).created_at - datetime.timedelta(minutes=5)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.notify_pending() == 1
+        assert tasks.notify_pending() == 0
+    (message,) = mail.outbox
+    assert message.to == [citizen.email]
