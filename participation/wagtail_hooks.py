@@ -46,6 +46,9 @@ class StatementViewSet(SnippetViewSet):
     list_display = ["__str__", "theme", "sector", "stage", "state", "agree_count", "comment_count"]
     filterset_class = StatementFilterSet
     search_fields = ["text"]
+    # The database, not Wagtail's search index: imports create statements in bulk, which
+    # the index would not see.
+    search_backend_name = None
     ordering = ["-created_at"]
     list_per_page = 50
 

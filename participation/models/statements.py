@@ -4,7 +4,6 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.search import index
 
 from cms.stages import STAGE_COUNT
 
@@ -28,7 +27,7 @@ class StatementQuerySet(models.QuerySet):
         return self.exclude(state=StatementState.DRAFT)
 
 
-class Statement(index.Indexed, models.Model):
+class Statement(models.Model):
     """An Ausgangsbild or Zielbild: what a workshop or a citizen said about a theme."""
 
     kind = models.CharField(_("Art"), max_length=20, choices=StatementKind.choices)
@@ -77,13 +76,6 @@ class Statement(index.Indexed, models.Model):
         FieldPanel("text"),
         FieldPanel("state"),
     ]
-    search_fields = [
-        index.SearchField("text"),
-        index.FilterField("theme"),
-        index.FilterField("kind"),
-        index.FilterField("state"),
-    ]
-
     class Meta:
         verbose_name = _("Aussage")
         verbose_name_plural = _("Aussagen")

@@ -122,3 +122,13 @@ def test_only_editors_import(client, theme_page, roles):
     response = client.post(URL, {"stage": "1", "file": SimpleUploadedFile("a.csv", CSV)})
     assert response.status_code in (302, 403)
     assert not Statement.objects.exists()
+
+
+def test_imported_statements_are_found_by_the_admin_search(signed_in_editor):
+    upload(signed_in_editor, "workshop.csv", CSV)
+    signed_in_editor.post(URL, {"action": "confirm"})
+    html = signed_in_editor.get(
+        "/admin/snippets/participation/statement/?q=abends"
+    ).content.decode()
+    assert "Busse fahren abends zu selten." in html
+    assert "Der Radverkehr wächst" not in html
