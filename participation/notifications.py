@@ -19,7 +19,14 @@ from django.utils.translation import gettext as _
 
 from outbox.services import mail_queue
 
-from .models import Comment, Follow, NotificationSettings, SentNotification, Visibility
+from .models import (
+    Announcement,
+    Comment,
+    Follow,
+    NotificationSettings,
+    SentNotification,
+    Visibility,
+)
 
 UNSUBSCRIBE_SALT = "participation.unsubscribe"
 KINDS = ("replies", "official_answers", "stage_results")
@@ -191,6 +198,9 @@ def notify_stage_results(*, results_key: str, stage_title: str, url: str) -> int
         .values_list("user_id", "theme__name")
     ):
         themes_by_user.setdefault(user_id, []).append(name)
+    key = f"results:{results_key}"
+    if Announcement.objects.filter(key=key).exists():
+        return 0
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
         for user in users.iterator(chunk_size=500):
@@ -206,4 +216,24 @@ def notify_stage_results(*, results_key: str, stage_title: str, url: str) -> int
                     "themes": themes_by_user.get(user.pk, []),
                 },
             )
+    Announcement.objects.get_or_create(key=key)
     return sent
+
+
+def results_waiting_for_announcement() -> list[int]:
+    """Stage results first published in the last day and not yet announced."""
+    from cms.models import StageResults
+
+    since = timezone.now() - timedelta(days=1)
+    announced = {
+        key.removeprefix("results:")
+        for key in Announcement.objects.filter(key__startswith="results:").values_list(
+            "key", flat=True
+        )
+    }
+    recent = StageResults.objects.filter(
+        live=True,
+        first_published_at__gte=since,
+        first_published_at__lte=timezone.now() - SWEEP_GRACE,
+    ).values_list("pk", flat=True)
+    return [pk for pk in recent if str(pk) not in announced]

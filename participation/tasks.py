@@ -30,26 +30,34 @@ def notify_about_comment(self, comment_id: int) -> int:
 
 @shared_task
 def notify_pending() -> int:
-    """The safety net: comments whose notification never ran (broker down, worker lost)."""
-    return sum(
+    """The safety net for notifications whose task never ran (broker down, worker lost):
+    comments, and stage results published in the last day."""
+    sent = sum(
         notifications.notify_about_comment(pk)
         for pk in notifications.comments_waiting_for_notification()[:500]
     )
+    for results_id in notifications.results_waiting_for_announcement():
+        sent += _announce_results(results_id)
+    return sent
 
 
-@shared_task(bind=True, max_retries=5, acks_late=True)
-def notify_stage_results(self, results_id: int) -> int:
+def _announce_results(results_id: int) -> int:
     from cms.models import StageResults
 
     results = StageResults.objects.filter(pk=results_id, live=True).select_related("stage").first()
     if results is None:
         return 0
+    return notifications.notify_stage_results(
+        results_key=str(results.pk),
+        stage_title=results.stage.title,
+        url=settings.BASE_URL + results.stage.url,
+    )
+
+
+@shared_task(bind=True, max_retries=5, acks_late=True)
+def notify_stage_results(self, results_id: int) -> int:
     try:
-        return notifications.notify_stage_results(
-            results_key=str(results.pk),
-            stage_title=results.stage.title,
-            url=settings.BASE_URL + results.stage.url,
-        )
+        return _announce_results(results_id)
     except Exception as error:
         if self.request.is_eager:
             raise

@@ -1,5 +1,5 @@
 from .comments import Comment
-from .follows import Follow, NotificationSettings, SentNotification
+from .follows import Announcement, Follow, NotificationSettings, SentNotification
 from .moderation import Flag, FlagReason, ModerationAction, ModerationEvent, Visibility
 from .proposals import Proposal
 from .statements import Statement, StatementKind, StatementState
@@ -7,6 +7,7 @@ from .themes import Sector, Theme, ThemeIndexPage, ThemePage
 from .votes import Vote, VoteChoice
 
 __all__ = [
+    "Announcement",
     "Comment",
     "Flag",
     "FlagReason",

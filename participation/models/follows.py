@@ -73,3 +73,14 @@ class SentNotification(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class Announcement(models.Model):
+    """An event everyone concerned has been told about, e.g. a stage's published results;
+    the sweep uses it to find the events whose task never ran."""
+
+    key = models.CharField(max_length=100, unique=True)
+    done_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.key

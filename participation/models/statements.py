@@ -76,6 +76,7 @@ class Statement(models.Model):
         FieldPanel("text"),
         FieldPanel("state"),
     ]
+
     class Meta:
         verbose_name = _("Aussage")
         verbose_name_plural = _("Aussagen")

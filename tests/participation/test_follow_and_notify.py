@@ -161,3 +161,34 @@ def test_a_broker_outage_delays_the_reply_mail_but_loses_nothing(
         assert tasks.notify_pending() == 0
     (message,) = mail.outbox
     assert message.to == [citizen.email]
+
+
+def test_results_published_while_the_broker_is_away_are_announced_by_the_sweep(
+    citizen, zielbild, django_capture_on_commit_callbacks
+):
+    import datetime
+    from unittest import mock
+
+    from kombu.exceptions import OperationalError
+
+    from participation import tasks
+
+    Follow.objects.create(user=citizen, theme=zielbild.theme)
+    results = StageResults.objects.create(
+        stage=StagePage.objects.get(number=3), summary="<p>Fertig.</p>"
+    )
+    broker_down = mock.patch.object(
+        tasks.notify_stage_results, "delay", side_effect=OperationalError("weg")
+    )
+    with broker_down, django_capture_on_commit_callbacks(execute=True):
+        results.save_revision().publish()
+    assert mail.outbox == []
+    results.refresh_from_db()
+    StageResults.objects.filter(pk=results.pk).update(
+        first_published_at=results.first_published_at - datetime.timedelta(minutes=5)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.notify_pending() == 1
+        assert tasks.notify_pending() == 0
+    (message,) = mail.outbox
+    assert message.to == [citizen.email]
