@@ -214,10 +214,11 @@ def load(*, today, report) -> None:
 
 def load_statements(report) -> None:
     sectors = {sector.slug: sector for sector in Sector.objects.all()}
+    created = 0
     for theme in Theme.objects.all():
         for kind, entries in STATEMENTS.get(theme.slug, {}).items():
             for sector_slug, text in entries:
-                Statement.objects.get_or_create(
+                _statement, new = Statement.objects.get_or_create(
                     theme=theme,
                     text=text,
                     defaults={
@@ -227,7 +228,9 @@ def load_statements(report) -> None:
                         "state": StatementState.PUBLISHED,
                     },
                 )
-    report.created(f"{Statement.objects.count()} Aussagen (Stufen 1 und 3)")
+                created += new
+    if created:
+        report.created(f"{created} Aussagen (Stufen 1 und 3)")
 
 
 def demo_voters() -> list:

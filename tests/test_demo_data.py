@@ -94,3 +94,27 @@ def test_the_demo_site_answers(client):
         assert client.get(path).status_code == 200, path
     for number in range(1, 7):
         assert client.get(f"/stadtgespraech/stufe-{number}/").status_code == 200
+
+
+def test_every_theme_has_statements_of_stages_1_and_3_with_votes_and_comments():
+    from django.db.models import Count, Q, Sum
+
+    from participation.models import Comment, Proposal, Statement
+
+    run()
+    per_theme = Theme.objects.annotate(
+        ausgangsbilder=Count("statements", filter=Q(statements__kind="ausgangsbild")),
+        zielbilder=Count("statements", filter=Q(statements__kind="zielbild")),
+    )
+    for theme in per_theme:
+        assert theme.ausgangsbilder >= 5 and theme.zielbilder >= 5, theme.name
+    assert set(Statement.objects.values_list("kind", "stage").distinct()) == {
+        ("ausgangsbild", 1),
+        ("zielbild", 3),
+    }
+    totals = Statement.objects.aggregate(votes=Sum("agree_count"), comments=Sum("comment_count"))
+    assert totals["votes"] > 0 and totals["comments"] == Comment.objects.filter(
+        deleted_at__isnull=True, visibility="published"
+    ).count()
+    assert Comment.objects.filter(is_official=True).exists()
+    assert Proposal.objects.filter(state="submitted").exists()

@@ -98,6 +98,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite knows no row locks: a transaction that writes takes the write lock when it
+    # begins, so that two votes at the same moment queue up instead of failing with
+    # "database is locked" when the second tries to write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: Redis when configured, else memory of the process --------------------------------
