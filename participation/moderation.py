@@ -153,10 +153,12 @@ def notify_moderators_of_flags() -> int:
         return len(ids)
 
 
-def moderation_queue():
-    """Comments to look at: flagged ones first, most flags on top, then those held back."""
-    return (
-        Comment.objects.filter(flag_count__gt=0, visibility=Visibility.PUBLISHED)
-        .select_related("statement__theme", "author")
-        .order_by("-flag_count", "created_at")
-    )
+def waiting_counts() -> dict[str, int]:
+    """What the queue holds, for the admin's start page; three queries."""
+    return {
+        "flagged": Comment.objects.filter(
+            flag_count__gt=0, visibility=Visibility.PUBLISHED
+        ).count(),
+        "pending": Comment.objects.filter(visibility=Visibility.PENDING).count(),
+        "proposals": Proposal.objects.filter(state="submitted").count(),
+    }

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -108,3 +109,22 @@ def import_menu_item():
         order=215,
         permission="participation.add_statement",
     )
+
+
+class ModerationPanel(Component):
+    """On the admin's start page: what waits for the moderators."""
+
+    name = "moderation"
+    order = 50
+    template_name = "participation/admin/moderation_panel.html"
+
+    def get_context_data(self, parent_context):
+        from .moderation import waiting_counts
+
+        return {"counts": waiting_counts()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_panel(request, panels):
+    if request.user.has_perm("participation.moderate_comment"):
+        panels.append(ModerationPanel())

@@ -143,3 +143,13 @@ def test_moderators_get_one_mail_about_new_flags_and_not_twice(
     assert sorted(m.to[0] for m in mail.outbox) == sorted([moderator.email, second.email])
     assert "3 neue Meldungen" in mail.outbox[0].subject
     assert "/admin/moderation/" in mail.outbox[0].body
+
+
+def test_the_admin_start_page_tells_moderators_what_waits(client, moderator, editor, zielbild):
+    comment = factories.comment(zielbild)
+    Flag.objects.create(comment=comment, user=factories.UserFactory(), reason="spam")
+    Comment.objects.filter(pk=comment.pk).update(flag_count=1)
+    client.force_login(moderator)
+    assert "1 gemeldeter Kommentar" in client.get("/admin/").content.decode()
+    client.force_login(editor)
+    assert "gemeldeter Kommentar" not in client.get("/admin/").content.decode()
