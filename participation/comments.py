@@ -94,14 +94,19 @@ def recount_comments(statement_id: int) -> None:
         Statement.objects.filter(pk=statement_id).update(comment_count=count)
 
 
-def thread(statement: Statement, *, page_number, per_page: int = 20):
-    """One page of top-level comments with all their replies: three queries, any size."""
+def thread(statement: Statement, *, page_number, per_page: int = 20, filter_top=None):
+    """One page of top-level comments with all their replies: three queries, any size.
+
+    `filter_top` narrows and orders the top-level comments (see filters.CommentFilter).
+    """
     top = (
         Comment.objects.visible_to_public()
         .filter(statement=statement, parent__isnull=True)
         .select_related("author")
         .order_by("created_at", "pk")
     )
+    if filter_top is not None:
+        top = filter_top(top)
     page = Paginator(top, per_page).get_page(page_number)
     replies: dict[int, list[Comment]] = {}
     for reply in (

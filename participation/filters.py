@@ -6,7 +6,7 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Proposal, Sector, Statement, StatementKind
+from .models import Comment, Proposal, Sector, Statement, StatementKind
 from .models.proposals import ProposalState
 
 SEARCH_MAX_LENGTH = 200
@@ -120,3 +120,36 @@ class ProposalFilter(django_filters.FilterSet):
     class Meta:
         model = Proposal
         fields = ["kind", "state"]
+
+
+COMMENT_ORDER_CHOICES = [("alt", _("Älteste zuerst")), ("neu", _("Neueste zuerst"))]
+
+
+class CommentFilter(django_filters.FilterSet):
+    """Filters the top-level comments of a statement; replies always follow their thread."""
+
+    order = django_filters.ChoiceFilter(
+        label=_("Reihenfolge"),
+        choices=COMMENT_ORDER_CHOICES,
+        method="filter_order",
+        empty_label=None,
+    )
+    city = django_filters.BooleanFilter(
+        label=_("Nur Gespräche mit einer Antwort der Stadt"),
+        method="filter_city",
+        widget=forms.CheckboxInput,
+    )
+
+    class Meta:
+        model = Comment
+        fields = ["order", "city"]
+
+    def filter_order(self, queryset, name, value):
+        if value == "neu":
+            return queryset.order_by("-created_at", "-pk")
+        return queryset.order_by("created_at", "pk")
+
+    def filter_city(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(Q(is_official=True) | Q(replies__is_official=True)).distinct()

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..comments import thread
+from ..filters import CommentFilter
 from ..forms import CommentForm, VoteForm
 from ..models import Statement
 from ..notifications import follows
@@ -25,7 +26,14 @@ def statement_context(request, statement: Statement, **extra) -> dict:
     moderator = may_moderate(request.user)
     statement.permission = may_take_part(request.user, statement, consultation)
     statement.my_vote = votes_of(request.user, [statement]).get(statement.pk)
-    comments = thread(statement, page_number=request.GET.get("page"))
+    comment_filter = CommentFilter(request.GET or {"order": "alt"})
+    comments = thread(
+        statement,
+        page_number=request.GET.get("page"),
+        filter_top=lambda top: (
+            comment_filter.filter_queryset(top) if comment_filter.is_valid() else top
+        ),
+    )
     reply_to = extra.get("reply_to")
     for comment in comments.object_list:
         # Each reply form has its own ids, so that labels and errors point to the right one.
@@ -47,6 +55,7 @@ def statement_context(request, statement: Statement, **extra) -> dict:
         "vote_choices": VOTE_BUTTONS,
         "shares": shares(statement),
         "comments": comments,
+        "comment_filter": comment_filter,
         "comment_form": CommentForm(may_answer_officially=moderator),
         "may_moderate": moderator,
         "following": follows(request.user, statement=statement),

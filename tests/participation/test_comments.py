@@ -169,3 +169,17 @@ def test_pre_moderation_holds_new_comments_until_approved(client, citizen, moder
     comment.refresh_from_db()
     assert not comment.is_pending
     assert "Bitte prüfen." in client.get(zielbild.get_absolute_url()).content.decode()
+
+
+def test_comments_can_be_ordered_and_narrowed_to_the_citys_answers(client, moderator, zielbild):
+    first = factories.comment(zielbild, text="Erster Kommentar.")
+    factories.comment(zielbild, text="Zweiter Kommentar.")
+    factories.comment(zielbild, parent=first, author=moderator, text="Antwort.", is_official=True)
+    url = zielbild.get_absolute_url()
+    oldest = client.get(url).content.decode()
+    assert oldest.index("Erster Kommentar.") < oldest.index("Zweiter Kommentar.")
+    newest = client.get(url + "?order=neu").content.decode()
+    assert newest.index("Zweiter Kommentar.") < newest.index("Erster Kommentar.")
+    city = client.get(url + "?city=on").content.decode()
+    assert "Erster Kommentar." in city and "Zweiter Kommentar." not in city
+    assert client.get(url + "?order=quer&city=vielleicht").status_code == 200
