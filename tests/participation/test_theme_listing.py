@@ -138,3 +138,13 @@ def test_statement_page_queries_do_not_grow_with_the_data(
     client.force_login(citizen)
     with django_assert_max_num_queries(30):
         assert client.get(statement.get_absolute_url()).status_code == 200
+
+
+def test_the_english_theme_page_labels_controls_in_english_and_keeps_german_text_marked(
+    client, citizen, zielbild, theme_page
+):
+    client.force_login(citizen)
+    html = client.get("/en" + theme_page.url).content.decode()
+    assert ">Agree<" in html and ">Disagree<" in html
+    assert "Vision statement" in html
+    assert f'lang="de">{zielbild.text}' in html
