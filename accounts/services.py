@@ -21,14 +21,23 @@ def user_change_display_name(*, user: User, display_name: str) -> User:
     return user
 
 
-def user_is_verified(user) -> bool:
-    """A citizen in the sense of design.md: signed in with a confirmed e-mail address."""
+def user_is_verified(user, request=None) -> bool:
+    """A citizen in the sense of design.md: signed in with a confirmed e-mail address.
+
+    With a request, a positive answer is remembered in the session: an address once
+    confirmed stays confirmed, and votes should not ask the database every time.
+    """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     cached = getattr(user, "_verified", None)
+    session_key = f"verified:{user.pk}"
+    if cached is None and request is not None and request.session.get(session_key):
+        cached = True
     if cached is None:
         from allauth.account.models import EmailAddress
 
         cached = EmailAddress.objects.filter(user=user, verified=True).exists()
-        user._verified = cached
+        if cached and request is not None:
+            request.session[session_key] = True
+    user._verified = cached
     return cached

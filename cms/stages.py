@@ -132,16 +132,48 @@ class StageStatus:
         return self.state == StageState.PLANNED
 
 
+# Every participation page and every vote asks for the stages; they change only when an
+# editor publishes a stage or process page, which clears this (see cms.signals). Without a
+# shared cache (Redis), another worker process may answer from its own copy for up to this
+# many seconds.
+STAGES_CACHE_SECONDS = 60
+STAGES_CACHE_KEY = "cms:process-stages:{today}"
+
+
 def process_stages(*, today: datetime.date | None = None, process=None) -> list[StageStatus]:
     """The stages of the published process, in order, with their state as of `today`."""
+    from django.core.cache import cache
+
     from .models import ProcessPage, StagePage
 
     today = today or timezone.localdate()
-    process = process or ProcessPage.objects.live().order_by("path").first()
+    key = STAGES_CACHE_KEY.format(today=today.isoformat())
     if process is None:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    found = process or ProcessPage.objects.live().order_by("path").first()
+    if found is None:
         return []
-    pages = StagePage.objects.live().child_of(process).order_by("number")
-    return [page.status(today=today) for page in pages]
+    pages = StagePage.objects.live().child_of(found).order_by("number")
+    stages = [page.status(today=today) for page in pages]
+    if process is None:
+        cache.set(key, stages, STAGES_CACHE_SECONDS)
+    return stages
+
+
+def forget_process_stages() -> None:
+    """Called when a stage or process page changes; yesterday's and tomorrow's keys too,
+    for requests that ask about another day."""
+    from django.core.cache import cache
+
+    today = timezone.localdate()
+    cache.delete_many(
+        [
+            STAGES_CACHE_KEY.format(today=(today + datetime.timedelta(days=offset)).isoformat())
+            for offset in (-1, 0, 1)
+        ]
+    )
 
 
 def stage_status(number: int, *, today: datetime.date | None = None) -> StageStatus | None:

@@ -54,9 +54,11 @@ def comment_post(
 def comment_edit(*, user, comment: Comment, text: str, consultation) -> Comment:
     ensure_may_change(user, comment)
     ensure_may_take_part(user, comment.statement, consultation)
-    comment.text = text.strip()
-    comment.edited_at = timezone.now()
-    comment.save(update_fields=["text", "edited_at"])
+    with transaction.atomic():
+        comment.text = text.strip()
+        comment.edited_at = timezone.now()
+        comment.save(update_fields=["text", "edited_at"])
+        recount_comments(comment.statement_id)
     return comment
 
 
@@ -91,7 +93,10 @@ def recount_comments(statement_id: int) -> None:
         count = Comment.objects.filter(
             statement_id=statement_id, visibility=Visibility.PUBLISHED, deleted_at__isnull=True
         ).count()
-        Statement.objects.filter(pk=statement_id).update(comment_count=count)
+        # updated_at tells the cached thread of anonymous visitors that it is out of date.
+        Statement.objects.filter(pk=statement_id).update(
+            comment_count=count, updated_at=timezone.now()
+        )
 
 
 def thread(statement: Statement, *, page_number, per_page: int = 20, filter_top=None):
@@ -103,7 +108,7 @@ def thread(statement: Statement, *, page_number, per_page: int = 20, filter_top=
         Comment.objects.visible_to_public()
         .filter(statement=statement, parent__isnull=True)
         .select_related("author")
-        .order_by("created_at", "pk")
+        .order_by("created_at", "id")
     )
     if filter_top is not None:
         top = filter_top(top)

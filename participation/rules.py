@@ -103,8 +103,8 @@ def consultations(*, today=None) -> dict[int, Consultation]:
     return {status.number: status.consultation for status in process_stages(today=today)}
 
 
-def open_proposal_kinds(*, today=None) -> list[str]:
-    windows = consultations(today=today)
+def open_proposal_kinds(*, today=None, windows=None) -> list[str]:
+    windows = windows if windows is not None else consultations(today=today)
     return [
         kind for kind, stage in STAGE_OF_KIND.items() if windows.get(stage, NO_CONSULTATION).is_open
     ]

@@ -1,6 +1,6 @@
 """Casting votes and keeping each statement's counts true."""
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -36,19 +36,17 @@ def vote_cast(*, user, statement: Statement, choice: str, consultation) -> State
     if choice not in VoteChoice.values:
         raise ValueError(choice)
     ensure_may_take_part(user, statement, consultation)
-    for attempt in range(2):
-        try:
-            with transaction.atomic():
-                locked = Statement.objects.select_for_update().get(pk=statement.pk)
-                updated = Vote.objects.filter(user=user, statement=locked).update(choice=choice)
-                if not updated:
-                    Vote.objects.create(user=user, statement=locked, choice=choice)
-                return recount_votes(locked)
-        except IntegrityError:
-            # SQLite has no row locks: the other request's row won; change it instead.
-            if attempt:
-                raise
-    raise AssertionError("unreachable")
+    with transaction.atomic():
+        locked = Statement.objects.select_for_update().only("pk").get(pk=statement.pk)
+        # One statement for "insert, or change the existing vote": the unique constraint
+        # on (user, statement) decides, so a second row cannot appear.
+        Vote.objects.bulk_create(
+            [Vote(user=user, statement=locked, choice=choice)],
+            update_conflicts=True,
+            unique_fields=["user", "statement"],
+            update_fields=["choice", "updated_at"],
+        )
+        return recount_votes(statement)
 
 
 def recount_votes(statement: Statement) -> Statement:

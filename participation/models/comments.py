@@ -60,7 +60,12 @@ class Comment(models.Model):
         ordering = ["created_at", "pk"]
         permissions = [("moderate_comment", _("Kann Kommentare moderieren"))]
         indexes = [
-            models.Index(fields=["statement", "parent", "created_at"], name="comment_thread"),
+            # One page of a thread: the statement's top-level comments in order.
+            models.Index(
+                fields=["statement", "created_at", "id"],
+                condition=models.Q(parent__isnull=True),
+                name="comment_top_level",
+            ),
             models.Index(fields=["author", "created_at"], name="comment_author_recent"),
             models.Index(fields=["visibility", "-flag_count"], name="comment_moderation_queue"),
         ]

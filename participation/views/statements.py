@@ -1,13 +1,18 @@
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from accounts.services import user_is_verified
 
 from ..comments import thread
 from ..filters import CommentFilter
 from ..forms import CommentForm, VoteForm
+from ..listing import query_key
 from ..models import Statement
 from ..notifications import follows
 from ..rules import Refused, consultation_of, may_moderate, may_take_part
@@ -22,10 +27,46 @@ def public_statement(pk: int) -> Statement:
 
 
 def statement_context(request, statement: Statement, **extra) -> dict:
+    user_is_verified(request.user, request)
     consultation = consultation_of(statement.stage)
     moderator = may_moderate(request.user)
     statement.permission = may_take_part(request.user, statement, consultation)
     statement.my_vote = votes_of(request.user, [statement]).get(statement.pk)
+    context = {
+        "statement": statement,
+        "permission": statement.permission,
+        "may_moderate": moderator,
+        "reply_to": extra.get("reply_to"),
+        "reply_form": extra.get("reply_form"),
+    }
+    context["thread_section"] = comment_thread(request, statement, context)
+    context |= {
+        "theme": statement.theme,
+        "theme_page": getattr(statement.theme, "page", None),
+        "consultation": consultation,
+        "vote_choices": VOTE_BUTTONS,
+        "shares": shares(statement),
+        "comment_form": CommentForm(may_answer_officially=moderator),
+        "following": follows(request.user, statement=statement),
+        "proposal": getattr(statement, "proposal", None) if statement.sector.is_online else None,
+    }
+    context.update(extra)
+    return context
+
+
+# Visitors who are not signed in see the same thread; it is rendered once for all of them
+# until a comment is written, changed, deleted or moderated (each touches the statement).
+THREAD_CACHE_SECONDS = 600
+
+
+def comment_thread(request, statement: Statement, base: dict) -> str:
+    key = None
+    if not request.user.is_authenticated:
+        stamp = statement.updated_at.timestamp()
+        key = f"participation:thread:{statement.pk}:{stamp}:{get_language()}:{query_key(request)}"
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
     comment_filter = CommentFilter(request.GET or {"order": "alt"})
     comments = thread(
         statement,
@@ -34,35 +75,25 @@ def statement_context(request, statement: Statement, **extra) -> dict:
             comment_filter.filter_queryset(top) if comment_filter.is_valid() else top
         ),
     )
-    reply_to = extra.get("reply_to")
     for comment in comments.object_list:
         # Each reply form has its own ids, so that labels and errors point to the right one.
         comment.reply_form = (
-            extra["reply_form"]
-            if reply_to == comment.pk
+            base["reply_form"]
+            if base["reply_to"] == comment.pk
             else CommentForm(
                 auto_id=f"antwort-{comment.pk}-%s",
                 initial={"parent": comment.pk},
-                may_answer_officially=moderator,
+                may_answer_officially=base["may_moderate"],
             )
         )
-    context = {
-        "statement": statement,
-        "theme": statement.theme,
-        "theme_page": getattr(statement.theme, "page", None),
-        "consultation": consultation,
-        "permission": statement.permission,
-        "vote_choices": VOTE_BUTTONS,
-        "shares": shares(statement),
-        "comments": comments,
-        "comment_filter": comment_filter,
-        "comment_form": CommentForm(may_answer_officially=moderator),
-        "may_moderate": moderator,
-        "following": follows(request.user, statement=statement),
-        "proposal": getattr(statement, "proposal", None) if statement.sector.is_online else None,
-    }
-    context.update(extra)
-    return context
+    section = render_to_string(
+        "participation/includes/comment_thread.html",
+        {**base, "comments": comments, "comment_filter": comment_filter},
+        request=request,
+    )
+    if key is not None:
+        cache.set(key, section, THREAD_CACHE_SECONDS)
+    return section
 
 
 def statement_detail(request, pk: int):
@@ -72,9 +103,17 @@ def statement_detail(request, pk: int):
 
 @require_POST
 def vote(request, pk: int):
-    statement = public_statement(pk)
+    # Only what the rules and the counts need: a vote is the busiest request there is.
+    statement = get_object_or_404(
+        Statement.objects.public().only(
+            "pk", "state", "stage", "agree_count", "disagree_count", "neutral_count"
+        ),
+        pk=pk,
+    )
     if not request.user.is_authenticated:
         return login_first(request, statement.get_absolute_url())
+    # Remembered in the session, so that the rules below need not ask the database.
+    user_is_verified(request.user, request)
     form = VoteForm(request.POST)
     if not form.is_valid():
         error = _("Bitte wählen Sie Zustimmung, Ablehnung oder neutral.")

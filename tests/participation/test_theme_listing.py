@@ -148,3 +148,29 @@ def test_the_english_theme_page_labels_controls_in_english_and_keeps_german_text
     assert ">Agree<" in html and ">Disagree<" in html
     assert "Vision statement" in html
     assert f'lang="de">{zielbild.text}' in html
+
+
+def test_visitors_share_one_rendering_of_the_list_signed_in_people_see_it_live(
+    client, citizen, theme_page, django_assert_max_num_queries
+):
+    statement = factories.statement(theme_page.theme, text="Zuerst da.")
+    client.get(theme_page.url)
+    factories.statement(theme_page.theme, text="Neu hinzugekommen.")
+    assert "Neu hinzugekommen." not in client.get(theme_page.url).content.decode()
+    client.force_login(citizen)
+    assert "Neu hinzugekommen." in client.get(theme_page.url).content.decode()
+    assert statement.text in client.get(theme_page.url).content.decode()
+
+
+def test_a_hidden_comment_disappears_for_visitors_at_once(client, moderator, theme_page):
+    statement = factories.statement(theme_page.theme)
+    comment = factories.comment(statement, text="Gleich ausgeblendet.")
+    assert "Gleich ausgeblendet." in client.get(statement.get_absolute_url()).content.decode()
+    client.force_login(moderator)
+    client.post(
+        f"/admin/moderation/kommentare/{comment.pk}/", {"action": "hide", "reason": "Spam."}
+    )
+    client.logout()
+    html = client.get(statement.get_absolute_url()).content.decode()
+    assert "Gleich ausgeblendet." not in html
+    assert "ausgeblendet durch die Moderation: Spam." in html
