@@ -144,6 +144,7 @@ def build(dsn: str, volume: Volume, *, min_users: int, log) -> Built:
         _counters(conn)
         log(f"denormalised counters: {time.monotonic() - step:.1f} s")
 
+        step = time.monotonic()
         totals = conn.execute(
             "SELECT (SELECT count(*) FROM participation_statement),"
             " (SELECT count(*) FROM participation_comment),"
@@ -154,6 +155,7 @@ def build(dsn: str, volume: Volume, *, min_users: int, log) -> Built:
             "  ON t.id = s.theme_id WHERE t.slug = %(heavy)s)",
             {"hot": hot, "heavy": HEAVY_THEME},
         ).fetchone()
+        log(f"totals checked: {time.monotonic() - step:.1f} s")
         built = Built(
             statements=totals[0],
             comments=totals[1],
@@ -164,7 +166,9 @@ def build(dsn: str, volume: Volume, *, min_users: int, log) -> Built:
             heavy_theme_statements=totals[5],
             seconds=0,
         )
+        step = time.monotonic()
         conn.commit()
+    log(f"commit: {time.monotonic() - step:.1f} s")
 
     step = time.monotonic()
     with psycopg.connect(dsn, autocommit=True) as conn:
@@ -355,6 +359,7 @@ def _comments(conn, count: int, hot: int) -> None:
     # Everything else, never on the hot statement (its index is skipped): 1 % pending,
     # 1 % hidden, 1 % deleted, the rest published.
     hot_index = conn.execute("SELECT i FROM bench_s WHERE id = %(hot)s", params).fetchone()[0]
+    before = conn.execute("SELECT max(id) FROM participation_comment").fetchone()[0]
     conn.execute(
         """
         INSERT INTO participation_comment (text, is_official, visibility, moderation_reason,
@@ -382,10 +387,9 @@ def _comments(conn, count: int, hot: int) -> None:
         CREATE TEMP TABLE bench_top AS
         SELECT (row_number() OVER (ORDER BY id) - 1)::int AS i, id, statement_id, created_at
         FROM participation_comment
-        WHERE parent_id IS NULL AND statement_id <> %(hot)s AND visibility = 'published'
-          AND deleted_at IS NULL AND author_id IN (SELECT id FROM bench_u)
+        WHERE id > %(before)s AND visibility = 'published' AND deleted_at IS NULL
         """,
-        params,
+        {"before": before},
     )
     conn.execute("ALTER TABLE bench_top ADD PRIMARY KEY (i)")
     conn.execute("ANALYZE bench_top")
@@ -407,6 +411,45 @@ def _comments(conn, count: int, hot: int) -> None:
         """,
         {**params, "tops": tops, "replies": other_replies},
     )
+
+
+def last_vote_id(dsn: str) -> int:
+    with psycopg.connect(dsn) as conn:
+        return conn.execute("SELECT coalesce(max(id), 0) FROM participation_vote").fetchone()[0]
+
+
+def forget_votes_after(dsn: str, last_id: int) -> int:
+    """Remove the votes the vote scenario added and recount their statements, so that a run
+    with --keep starts from the same volume as the one before."""
+    with psycopg.connect(dsn) as conn:
+        statements = [
+            row[0]
+            for row in conn.execute(
+                "DELETE FROM participation_vote WHERE id > %s RETURNING statement_id", [last_id]
+            ).fetchall()
+        ]
+        if statements:
+            conn.execute(
+                """
+                UPDATE participation_statement s
+                SET agree_count = v.agree, disagree_count = v.disagree,
+                    neutral_count = v.neutral,
+                    controversy = CASE WHEN v.agree = 0 OR v.disagree = 0 THEN 0
+                                  ELSE (v.agree + v.disagree)::float8
+                                       * least(v.agree, v.disagree)
+                                       / greatest(v.agree, v.disagree) END
+                FROM (SELECT ids.id,
+                             count(pv.id) FILTER (WHERE pv.choice = 'agree') AS agree,
+                             count(pv.id) FILTER (WHERE pv.choice = 'disagree') AS disagree,
+                             count(pv.id) FILTER (WHERE pv.choice = 'neutral') AS neutral
+                      FROM unnest(%(ids)s::bigint[]) AS ids(id)
+                      LEFT JOIN participation_vote pv ON pv.statement_id = ids.id
+                      GROUP BY ids.id) v
+                WHERE s.id = v.id
+                """,
+                {"ids": sorted(set(statements))},
+            )
+    return len(statements)
 
 
 def _counters(conn) -> None:

@@ -1,0 +1,118 @@
+"""gunicorn as production runs it (config.wsgi, sync workers), started and always stopped."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    """`with Gunicorn(...) as server:` – the master and its workers are gone afterwards, also
+    after Ctrl-C or an error. gunicorn gets its own session, so that a Ctrl-C in the terminal
+    reaches only this script, which then stops the master by its process id."""
+
+    def __init__(self, *, root: Path, env: dict, port: int, workers: int, log: Path):
+        self.root = root
+        self.env = env
+        self.port = port
+        self.workers = workers
+        self.log_path = log
+        self.process: subprocess.Popen | None = None
+
+    def __enter__(self) -> Gunicorn:
+        self.log_file = open(self.log_path, "w")  # noqa: SIM115 (closed in stop)
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(self.workers),
+            "--worker-tmp-dir",
+            "/dev/shm" if Path("/dev/shm").is_dir() else "/tmp",
+            "--timeout",
+            "60",
+            "--graceful-timeout",
+            "5",
+            "--backlog",
+            "2048",
+            "--error-logfile",
+            "-",
+        ]
+        self.process = subprocess.Popen(
+            command,
+            cwd=self.root,
+            env=self.env,
+            stdout=self.log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            self._wait_until_healthy()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def _wait_until_healthy(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited ({self.process.returncode}):\n{self.tail()}")
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+                conn.request("GET", "/healthz", headers={"Host": "127.0.0.1"})
+                response = conn.getresponse()
+                response.read()
+                conn.close()
+                if response.status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(
+            f"gunicorn did not answer /healthz within {timeout:.0f} s:\n{self.tail()}"
+        )
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        process, self.process = self.process, None
+        if process.poll() is None:
+            # TERM to the master: it stops its workers gracefully. Only if that hangs, KILL
+            # the process group it leads (started above with its own session).
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=5)
+        self.log_file.close()
+
+    def tail(self, lines: int = 30) -> str:
+        self.log_file.flush()
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid if self.process else None
