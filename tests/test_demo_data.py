@@ -113,8 +113,10 @@ def test_every_theme_has_statements_of_stages_1_and_3_with_votes_and_comments():
         ("zielbild", 3),
     }
     totals = Statement.objects.aggregate(votes=Sum("agree_count"), comments=Sum("comment_count"))
-    assert totals["votes"] > 0 and totals["comments"] == Comment.objects.filter(
-        deleted_at__isnull=True, visibility="published"
-    ).count()
+    assert (
+        totals["votes"] > 0
+        and totals["comments"]
+        == Comment.objects.filter(deleted_at__isnull=True, visibility="published").count()
+    )
     assert Comment.objects.filter(is_official=True).exists()
     assert Proposal.objects.filter(state="submitted").exists()
