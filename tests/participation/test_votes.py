@@ -124,7 +124,7 @@ def test_controversy_is_highest_for_many_balanced_votes():
     assert controversy(100, 100) > controversy(10, 10) > controversy(10, 2) > 0
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_parallel_votes_of_one_person_leave_one_row(process):
     """Two requests of the same person at the same moment: one row, counts that match it."""
     zielbild = factories.statement(factories.theme_page().theme)
