@@ -8,10 +8,12 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
-        from wagtail.signals import page_published, page_unpublished
+        from wagtail.models import PageViewRestriction, Site
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from .models import ProcessPage, StagePage
-        from .signals import stage_pages_changed
+        from .models import FooterSettings, ProcessPage, StagePage
+        from .signals import page_saved_or_deleted, stage_pages_changed
+        from .sitecache import tree_changed
 
         for model in (StagePage, ProcessPage):
             for signal in (page_published, page_unpublished, post_save, post_delete):
@@ -19,4 +21,17 @@ class CmsConfig(AppConfig):
                     stage_pages_changed,
                     sender=model,
                     dispatch_uid=f"cms-stages-{model.__name__}-{id(signal)}",
+                )
+
+        # What cms.sitecache keeps: the tree, the sites, the footer, who may see a page.
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(tree_changed, dispatch_uid=f"cms-tree-{id(signal)}")
+        for signal in (post_save, post_delete):
+            signal.connect(page_saved_or_deleted, dispatch_uid=f"cms-tree-page-{id(signal)}")
+        for model in (Site, FooterSettings, PageViewRestriction):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    tree_changed,
+                    sender=model,
+                    dispatch_uid=f"cms-tree-{model.__name__}-{id(signal)}",
                 )

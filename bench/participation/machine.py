@@ -59,6 +59,21 @@ def describe(dsn: str) -> dict:
     }
 
 
+def empty_redis(url: str) -> str:
+    """Empties the bench's Redis database, so that no run starts with another's cache, and
+    returns the server's version."""
+    import redis
+
+    client = redis.Redis.from_url(url)
+    try:
+        client.flushdb()
+        return client.info("server")["redis_version"]
+    except redis.exceptions.ConnectionError as error:
+        raise SystemExit(f"Redis does not answer at {url}: {error}") from error
+    finally:
+        client.close()
+
+
 def revision(root: Path) -> str:
     """The commit measured, marked when the working tree differs from it (read-only git)."""
     try:
@@ -143,7 +158,7 @@ class CpuShare:
 
 class CpuMeter:
     """Ticks of the gunicorn master and its workers, of PostgreSQL's background processes and
-    the backends of the bench database, of this process (the load generator), and of the
+    the backends of the bench database and of Redis (together "db"), of this process (the load generator), and of the
     machine as a whole; what is left over is other people's work."""
 
     def __init__(self, *, server_pid: int | None, database: str):
@@ -161,6 +176,9 @@ class CpuMeter:
             if self.server_pid and self.server_pid in (pid, ppid):
                 ours[pid] = ("server", ticks)
             elif cmdline.startswith("postgres:") and self._ours(cmdline):
+                ours[pid] = ("database", ticks)
+            elif cmdline.startswith("/usr/bin/redis-server") or cmdline.startswith("redis-server"):
+                # The cache and sessions: a data service beside PostgreSQL.
                 ours[pid] = ("database", ticks)
         times = os.times()
         return CpuSample(

@@ -67,6 +67,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--db-user", default=os.environ.get("PGUSER", "postgres"))
     parser.add_argument("--db-name", default="stadtgespraech_bench")
     parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
+        help="Redis database for the cache and sessions, as production has it; emptied first",
+    )
+    parser.add_argument(
         "--only", nargs="*", default=None, help="run only these scenarios (names in the table)"
     )
     parser.add_argument(
@@ -99,7 +104,7 @@ def log(message: str) -> None:
 
 def django_env(args, port: int) -> dict:
     env = dict(os.environ)
-    for name in ("DEBUG", "REDIS_URL", "CELERY_BROKER_URL", "EMAIL_HOST", "DATABASE_CONN_MAX_AGE"):
+    for name in ("DEBUG", "CELERY_BROKER_URL", "EMAIL_HOST", "DATABASE_CONN_MAX_AGE"):
         env.pop(name, None)
     env.update(
         {
@@ -113,6 +118,7 @@ def django_env(args, port: int) -> dict:
             # Plain HTTP on loopback: no redirect to https, no HSTS.
             "SECURE_SSL_REDIRECT": "0",
             "SECURE_HSTS_SECONDS": "0",
+            "REDIS_URL": args.redis_url,
             "STATIC_ROOT": str(WORK / "static"),
             "MEDIA_ROOT": str(WORK / "media"),
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
@@ -270,7 +276,7 @@ def report(args, info: dict, built: dataset.Built, results, queries: dict, start
         f"{info['load_average']}",
         f"Software: PostgreSQL {info['postgresql']} ("
         + ", ".join(f"{k}={v}" for k, v in sorted(info["postgresql_settings"].items()))
-        + f"), Python {info['python']}, Django {info['django']}, Wagtail {info['wagtail']}, "
+        + f"), Redis {info['redis']}, Python {info['python']}, Django {info['django']}, Wagtail {info['wagtail']}, "
         f"gunicorn {info['gunicorn']} ({args.workers} sync workers), "
         "config.settings.production, DEBUG off",
         f"Code:     {info['revision']}",
@@ -396,6 +402,7 @@ def main() -> int:
         built = prepare_database(args, env)
         first_new_vote = dataset.last_vote_id(dsn)
         info = machine.describe(dsn)
+        info["redis"] = machine.empty_redis(args.redis_url)
         info["revision"] = machine.revision(ROOT)
         dataset.manage(env, "collectstatic", "--noinput", "--verbosity", "0", log=log)
         sessions = django_side(env, "sessions", str(args.clients))

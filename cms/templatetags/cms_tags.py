@@ -3,26 +3,30 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Site
+
+from ..sitecache import site_chrome as cached_site_chrome
 
 register = template.Library()
 
 
-@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
-def main_navigation(context):
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """Navigation, footer links and operator of the request's site (see cms.sitecache)."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return {"items": []}
-    root = site.root_page
-    current_path = request.path
-    items = []
-    for page in root.get_children().live().in_menu().public():
-        url = page.get_url(request)
-        items.append(
-            {"title": page.title, "url": url, "current": bool(url) and current_path.startswith(url)}
-        )
-    return {"home_url": root.get_url(request), "items": items}
+    if request is None:
+        return {"home_url": "/", "navigation": [], "footer_links": [], "operator": ""}
+    return cached_site_chrome(request)
+
+
+@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
+def main_navigation(context, chrome):
+    request = context.get("request")
+    current_path = request.path if request else ""
+    items = [
+        {"title": title, "url": url, "current": bool(url) and current_path.startswith(url)}
+        for title, url in chrome["navigation"]
+    ]
+    return {"home_url": chrome["home_url"], "items": items, "request": request}
 
 
 @register.inclusion_tag("includes/language_switch.html", takes_context=True)

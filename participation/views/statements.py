@@ -1,8 +1,9 @@
 from django.contrib import messages
 from django.core.cache import cache
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -103,16 +104,12 @@ def statement_detail(request, pk: int):
 
 @require_POST
 def vote(request, pk: int):
-    # Only what the rules and the counts need: a vote is the busiest request there is.
-    statement = get_object_or_404(
-        Statement.objects.public().only(
-            "pk", "state", "stage", "agree_count", "disagree_count", "neutral_count"
-        ),
-        pk=pk,
-    )
+    # No statement is read before the transaction: vote_cast locks it and checks the rules on
+    # the locked row, and the addresses below need only its number.
+    statement_url = reverse("participation:statement", args=[pk])
     if not request.user.is_authenticated:
-        return login_first(request, statement.get_absolute_url())
-    # Remembered in the session, so that the rules below need not ask the database.
+        return login_first(request, statement_url)
+    # Remembered in the session, so that the rules need not ask the database.
     user_is_verified(request.user, request)
     form = VoteForm(request.POST)
     if not form.is_valid():
@@ -120,19 +117,18 @@ def vote(request, pk: int):
         if wants_json(request):
             return JsonResponse({"error": error}, status=400)
         messages.error(request, error)
-        return back(request, statement.get_absolute_url())
+        return back(request, statement_url)
     try:
         statement = vote_cast(
-            user=request.user,
-            statement=statement,
-            choice=form.cleaned_data["choice"],
-            consultation=consultation_of(statement.stage),
+            user=request.user, statement_id=pk, choice=form.cleaned_data["choice"]
         )
+    except Statement.DoesNotExist:
+        raise Http404 from None
     except Refused as refused:
         if wants_json(request):
             return JsonResponse({"error": refused.message}, status=403)
         messages.error(request, refused.message)
-        return back(request, statement.get_absolute_url(), f"aussage-{statement.pk}")
+        return back(request, statement_url, f"aussage-{pk}")
     if wants_json(request):
         result = shares(statement)
         return JsonResponse(
@@ -149,4 +145,4 @@ def vote(request, pk: int):
             }
         )
     messages.success(request, _("Ihre Bewertung wurde gespeichert."))
-    return back(request, statement.get_absolute_url(), f"aussage-{statement.pk}")
+    return back(request, statement_url, f"aussage-{pk}")

@@ -124,22 +124,39 @@ def test_controversy_is_highest_for_many_balanced_votes():
     assert controversy(100, 100) > controversy(10, 10) > controversy(10, 2) > 0
 
 
+@pytest.mark.parametrize(
+    "agree,disagree,neutral", [(0, 0, 0), (3, 0, 1), (0, 2, 0), (2, 7, 1), (7, 3, 0), (5, 5, 2)]
+)
+def test_the_recount_in_the_database_stores_what_controversy_computes(
+    zielbild, agree, disagree, neutral
+):
+    from participation.votes import recount_votes
+
+    for choice, count in (("agree", agree), ("disagree", disagree), ("neutral", neutral)):
+        for _ in range(count):
+            Vote.objects.create(statement=zielbild, user=factories.UserFactory(), choice=choice)
+    recount_votes(zielbild)
+    returned = (zielbild.agree_count, zielbild.disagree_count, zielbild.neutral_count)
+    zielbild.refresh_from_db()
+    assert returned == (agree, disagree, neutral)
+    assert (zielbild.agree_count, zielbild.disagree_count, zielbild.neutral_count) == returned
+    assert zielbild.controversy == controversy(agree, disagree)
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_parallel_votes_of_one_person_leave_one_row(process):
     """Two requests of the same person at the same moment: one row, counts that match it."""
     zielbild = factories.statement(factories.theme_page().theme)
     citizen = factories.UserFactory()
-    from participation.rules import consultation_of
     from participation.votes import vote_cast
 
-    consultation = consultation_of(3)
     barrier = threading.Barrier(2)
     errors = []
 
     def cast(choice):
         try:
             barrier.wait()
-            vote_cast(user=citizen, statement=zielbild, choice=choice, consultation=consultation)
+            vote_cast(user=citizen, statement_id=zielbild.pk, choice=choice)
         except Exception as error:  # reported below
             errors.append(error)
         finally:
