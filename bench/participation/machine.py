@@ -158,8 +158,9 @@ class CpuShare:
 
 class CpuMeter:
     """Ticks of the gunicorn master and its workers, of PostgreSQL's background processes and
-    the backends of the bench database and of Redis (together "db"), of this process (the load generator), and of the
-    machine as a whole; what is left over is other people's work."""
+    the backends of the bench database and of Redis (together "db"), of this process (the
+    load generator), and of the machine as a whole; what is left over is other people's
+    work."""
 
     def __init__(self, *, server_pid: int | None, database: str):
         self.server_pid = server_pid

@@ -276,7 +276,8 @@ def report(args, info: dict, built: dataset.Built, results, queries: dict, start
         f"{info['load_average']}",
         f"Software: PostgreSQL {info['postgresql']} ("
         + ", ".join(f"{k}={v}" for k, v in sorted(info["postgresql_settings"].items()))
-        + f"), Redis {info['redis']}, Python {info['python']}, Django {info['django']}, Wagtail {info['wagtail']}, "
+        + f"), Redis {info['redis']}, Python {info['python']}, Django {info['django']}, "
+        f"Wagtail {info['wagtail']}, "
         f"gunicorn {info['gunicorn']} ({args.workers} sync workers), "
         "config.settings.production, DEBUG off",
         f"Code:     {info['revision']}",
