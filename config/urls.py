@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     path("suche/", cms_views.search, name="search"),
     path("", include("participation.urls")),
+    path("", include("konferenzen.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -21,6 +21,9 @@ class Mail(models.Model):
     html = models.TextField(_("HTML"), blank=True)
     # Extra headers, e.g. List-Unsubscribe for one-click unsubscribing (RFC 8058).
     headers = models.JSONField(_("Kopfzeilen"), default=dict, blank=True)
+    # [{"filename", "content_type", "content"}], content in base64 because JSON holds no bytes.
+    # Kept in the row itself so that a retry days later still sends exactly what was queued.
+    attachments = models.JSONField(_("Anhänge"), default=list, blank=True)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True, db_index=True)
     sent_at = models.DateTimeField(_("versandt"), null=True, blank=True, db_index=True)
     failed_at = models.DateTimeField(_("fehlgeschlagen"), null=True, blank=True)

@@ -1,5 +1,6 @@
 """Queueing and delivering e-mail: store first, then hand the id to Celery after commit."""
 
+import base64
 import logging
 from datetime import timedelta
 from functools import partial
@@ -16,6 +17,10 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 10
 # A pending mail younger than this is still in the hands of its own task.
 SWEEP_GRACE = timedelta(minutes=2)
+# Attachments are stored in every recipient's row and grow by a third in base64, and many
+# providers reject messages near 10 MB: ticket-sized files, not documents, belong here.
+MAX_ATTACHMENTS = 5
+MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024
 
 
 class MailDeliveryError(Exception):
@@ -30,10 +35,17 @@ def mail_queue(
     html: str = "",
     from_email: str = "",
     headers: dict[str, str] | None = None,
+    attachments: list[tuple[str, bytes, str]] | None = None,
 ) -> Mail:
+    """Store one mail and deliver it once the transaction commits.
+
+    ``attachments`` are (filename, content, content type) triples; at most
+    ``MAX_ATTACHMENTS`` of them and ``MAX_ATTACHMENT_BYTES`` together, else ValueError.
+    """
     mail = Mail.objects.create(
         to=to,
         headers=headers or {},
+        attachments=_stored_attachments(attachments or []),
         subject=subject[:255],
         text=text,
         html=html,
@@ -41,6 +53,33 @@ def mail_queue(
     )
     transaction.on_commit(partial(_enqueue_delivery, mail.pk))
     return mail
+
+
+def _stored_attachments(attachments: list[tuple[str, bytes, str]]) -> list[dict[str, str]]:
+    if len(attachments) > MAX_ATTACHMENTS:
+        raise ValueError(
+            f"A mail takes at most {MAX_ATTACHMENTS} attachments, not {len(attachments)}."
+        )
+    for filename, content, content_type in attachments:
+        if not filename or "/" not in content_type or not isinstance(content, bytes):
+            raise ValueError(
+                f"Attachment {filename!r} needs a filename, bytes and a content type like "
+                f"'image/png'."
+            )
+    total = sum(len(content) for _filename, content, _type in attachments)
+    if total > MAX_ATTACHMENT_BYTES:
+        raise ValueError(
+            f"Attachments of a mail take at most {MAX_ATTACHMENT_BYTES} bytes together, "
+            f"not {total}."
+        )
+    return [
+        {
+            "filename": filename,
+            "content_type": content_type,
+            "content": base64.b64encode(content).decode("ascii"),
+        }
+        for filename, content, content_type in attachments
+    ]
 
 
 def mail_queue_message(message: EmailMultiAlternatives) -> list[Mail]:
@@ -114,6 +153,12 @@ def _send(mail: Mail) -> None:
     )
     if mail.html:
         message.attach_alternative(mail.html, "text/html")
+    for attachment in mail.attachments:
+        message.attach(
+            attachment["filename"],
+            base64.b64decode(attachment["content"]),
+            attachment["content_type"],
+        )
     message.send(fail_silently=False)
 
 

@@ -47,6 +47,8 @@ class MailViewSet(ModelViewSet):
     menu_label = _("Postausgang")
     add_to_settings_menu = True
     inspect_view_enabled = True
+    # Attachments are base64 of up to 2 MB: not something to print on a page.
+    inspect_view_fields_exclude = ["attachments"]
     copy_view_enabled = False
     list_display = ["subject", "to", "status", "created_at", "sent_at", "attempts"]
     search_fields = ["to", "subject"]

@@ -173,8 +173,9 @@ class StagePage(Page):
         index.SearchField("body"),
         index.FilterField("number"),
     ]
+    # Other apps add their pages below a stage (a conference below stage 2 and 4); cms
+    # names none of them.
     parent_page_types = ["cms.ProcessPage"]
-    subpage_types = []
 
     class Meta:
         verbose_name = _("Stufe")
@@ -243,6 +244,7 @@ class StagePage(Page):
             siblings.filter(number__lt=self.number).order_by("-number").first()
         )
         context["next_stage"] = siblings.filter(number__gt=self.number).order_by("number").first()
+        context["subpages"] = self.get_children().live().public().specific()
         return context
 
 

@@ -246,6 +246,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "participation.tasks.notify_pending",
         "schedule": 300.0,
     },
+    "konferenzen-expire-unconfirmed": {
+        "task": "konferenzen.tasks.expire_unconfirmed",
+        "schedule": 900.0,
+    },
+    "konferenzen-send-reminders": {
+        "task": "konferenzen.tasks.send_reminders",
+        "schedule": 900.0,
+    },
+    "konferenzen-send-unfinished-messages": {
+        "task": "konferenzen.tasks.send_unfinished_messages",
+        "schedule": 300.0,
+    },
+    "konferenzen-anonymise": {
+        "task": "konferenzen.tasks.anonymise_past_conferences",
+        "schedule": crontab(hour=3, minute=40),
+    },
 }
 
 # --- Internationalisation -------------------------------------------------------------------

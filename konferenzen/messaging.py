@@ -1,0 +1,76 @@
+"""Writing to everyone with a confirmed seat: stored first, sent in batches by Celery."""
+
+import logging
+from functools import partial
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import mails
+from .models import ConferenceMessage, MessageDelivery, Registration, RegistrationStatus
+
+logger = logging.getLogger(__name__)
+BATCH = 200
+
+
+def message_confirmed(*, conference, subject: str, text: str, sender) -> ConferenceMessage:
+    message = ConferenceMessage.objects.create(
+        conference=conference, subject=subject.strip(), text=text.strip(), sender=sender
+    )
+    transaction.on_commit(partial(_enqueue, message.pk))
+    return message
+
+
+def _enqueue(message_id: int) -> None:
+    from .tasks import send_message
+
+    try:
+        send_message.delay(message_id)
+    except Exception:
+        # Broker away: the periodic sweep (send_unfinished_messages) sends it later.
+        logger.warning("Message %s not handed to the broker; the sweep sends it.", message_id)
+
+
+def send_batch(message_id: int) -> int:
+    """Mail the next batch of people who have not had this message; returns how many.
+
+    Each person's delivery row and mail are stored in one transaction, so a batch that
+    dies half-way is repeated only for those it had not reached.
+    """
+    message = ConferenceMessage.objects.select_related("conference").get(pk=message_id)
+    if message.finished_at is not None:
+        return 0
+    reached = MessageDelivery.objects.filter(message=message).values("registration_id")
+    people = list(
+        Registration.objects.filter(
+            conference=message.conference, status=RegistrationStatus.CONFIRMED
+        )
+        .exclude(pk__in=reached)
+        .select_related("conference")
+        .order_by("pk")[:BATCH]
+    )
+    for registration in people:
+        with transaction.atomic():
+            _, created = MessageDelivery.objects.get_or_create(
+                message=message, registration=registration
+            )
+            if created:
+                mails.team_message(registration, message)
+    if len(people) < BATCH:
+        ConferenceMessage.objects.filter(pk=message.pk).update(finished_at=timezone.now())
+    return len(people)
+
+
+def send_all(message_id: int) -> int:
+    sent = 0
+    while True:
+        count = send_batch(message_id)
+        sent += count
+        if count < BATCH:
+            return sent
+
+
+def unfinished_messages() -> list[int]:
+    return list(
+        ConferenceMessage.objects.filter(finished_at__isnull=True).values_list("pk", flat=True)
+    )

@@ -1,0 +1,458 @@
+"""Registering for a conference: double opt-in, seats that are never overbooked, the waiting
+list and its promotion, self-service changes and cancellation.
+
+Every decision about a seat is taken while holding the lock on the conference's row and
+after counting again under that lock (as pretix does), so parallel confirmations queue up
+and none can see a seat another has just taken. The unique constraint on (conference,
+e-mail) keeps a person from holding two registrations.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from . import mails
+from .links import CONFIRM_WITHIN
+from .models import (
+    CafeTable,
+    Conference,
+    Registration,
+    RegistrationSector,
+    RegistrationStatus,
+    TablePreference,
+)
+from .models.conferences import CAFE_ROUNDS
+from .models.registrations import new_secret
+
+ACTIVE = (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
+# What a person may change in self-service; e-mail and sector decide the seat, so changing
+# them means cancelling and registering again.
+CHANGEABLE = [
+    "name",
+    "organisation",
+    "needs_wheelchair",
+    "needs_sign_language",
+    "needs_induction_loop",
+    "needs_simple_language",
+    "needs_other",
+    "dietary",
+]
+DETAILS = [*CHANGEABLE, "sector"]
+
+
+class Refused(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+# --- What the public sees --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Window:
+    is_open: bool
+    note: str
+
+
+def registration_window(conference: Conference, *, now: datetime | None = None) -> Window:
+    now = now or timezone.now()
+    if now < conference.registration_opens:
+        when = formats.date_format(timezone.localtime(conference.registration_opens), "j. F Y, H:i")
+        return Window(False, _("Die Anmeldung beginnt am %(when)s Uhr.") % {"when": when})
+    if now >= conference.registration_closes:
+        return Window(False, _("Die Anmeldung ist geschlossen."))
+    when = formats.date_format(timezone.localtime(conference.registration_closes), "j. F Y, H:i")
+    return Window(True, _("Anmeldung bis %(when)s Uhr.") % {"when": when})
+
+
+@dataclass(frozen=True)
+class QuotaStatus:
+    sector: str
+    label: str
+    seats: int
+    taken: int
+
+    @property
+    def free(self) -> int:
+        return max(self.seats - self.taken, 0)
+
+
+@dataclass(frozen=True)
+class SeatStatus:
+    capacity: int
+    taken: int
+    waiting: int
+    quotas: list[QuotaStatus] = field(default_factory=list)
+
+    @property
+    def free(self) -> int:
+        return max(self.capacity - self.taken, 0)
+
+    @property
+    def label(self) -> str:
+        if self.free:
+            return ngettext("noch %(count)d Platz", "noch %(count)d Plätze", self.free) % {
+                "count": self.free
+            }
+        return _("Warteliste")
+
+    def free_for(self, sector: str) -> int:
+        for quota in self.quotas:
+            if quota.sector == sector:
+                return min(quota.free, self.free)
+        return self.free
+
+
+def _confirmed_by_sector(conference_id: int) -> Counter:
+    rows = (
+        Registration.objects.filter(
+            conference_id=conference_id, status=RegistrationStatus.CONFIRMED
+        )
+        .values_list("sector")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return Counter(dict(rows))
+
+
+def seat_status(conference: Conference) -> SeatStatus:
+    """Seats taken and free, overall and per sector quota: two queries whatever the size."""
+    counts = Registration.objects.filter(conference=conference).aggregate(
+        taken=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+    )
+    quotas = list(conference.quotas.all())
+    by_sector = _confirmed_by_sector(conference.pk) if quotas else Counter()
+    labels = dict(RegistrationSector.choices)
+    return SeatStatus(
+        capacity=conference.capacity,
+        taken=counts["taken"],
+        waiting=counts["waiting"],
+        quotas=[
+            QuotaStatus(q.sector, str(labels[q.sector]), q.seats, by_sector[q.sector])
+            for q in quotas
+        ],
+    )
+
+
+def waiting_position(registration: Registration) -> int | None:
+    """1 for the next in line; None when the person is not waiting."""
+    if registration.status != RegistrationStatus.WAITING:
+        return None
+    ahead = Registration.objects.filter(
+        conference_id=registration.conference_id, status=RegistrationStatus.WAITING
+    ).filter(
+        Q(confirmed_at__lt=registration.confirmed_at)
+        | Q(confirmed_at=registration.confirmed_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
+# --- Registering -------------------------------------------------------------------------------
+
+
+def register(
+    *,
+    conference: Conference,
+    email: str,
+    details: dict,
+    preferences: dict[int, list[int]],
+    user=None,
+    language: str = "de",
+    now: datetime | None = None,
+) -> Registration:
+    """Record a registration and mail the link that confirms it.
+
+    Registering again with an address that is already registered changes nothing stored –
+    the form may come from anyone – but mails the owner of the address the link they need:
+    the confirmation link again, or the self-service link. The answer on the page is the
+    same in every case, so the form does not reveal who is registered.
+    """
+    now = now or timezone.now()
+    if not registration_window(conference, now=now).is_open:
+        raise Refused(registration_window(conference, now=now).note)
+    email = email.strip()
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                return _register(conference, email, details, preferences, user, language, now)
+        except IntegrityError:
+            # Someone registered the same address at the same moment: the second attempt
+            # finds that registration and treats this one as registering again.
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _register(conference, email, details, preferences, user, language, now) -> Registration:
+    existing = (
+        Registration.objects.select_for_update()
+        .filter(conference=conference, email__iexact=email)
+        .first()
+    )
+    if existing is not None and existing.status in ACTIVE:
+        if existing.status == RegistrationStatus.PENDING:
+            existing.link_sent_at = now
+            existing.save(update_fields=["link_sent_at"])
+            mails.confirm_link(existing, again=True)
+        else:
+            mails.already_registered(existing)
+        return existing
+    registration = existing or Registration(conference=conference)
+    for name in DETAILS:
+        setattr(registration, name, details.get(name, getattr(registration, name)))
+    registration.email = email
+    registration.user = user if getattr(user, "is_authenticated", False) else None
+    registration.language = language
+    registration.consented_at = now
+    registration.link_sent_at = now
+    registration.status = RegistrationStatus.PENDING
+    registration.secret = new_secret()
+    registration.confirmed_at = registration.seat_since = registration.cancelled_at = None
+    registration.reminded_at = None
+    registration.save()
+    _store_preferences(registration, preferences)
+    mails.confirm_link(registration, again=False)
+    return registration
+
+
+def _store_preferences(registration: Registration, preferences: dict[int, list[int]]) -> None:
+    valid = set(
+        CafeTable.objects.filter(conference_id=registration.conference_id).values_list(
+            "pk", flat=True
+        )
+    )
+    registration.preferences.all().delete()
+    rows = []
+    for round_number in CAFE_ROUNDS:
+        chosen = [t for t in preferences.get(round_number, []) if t in valid]
+        for rank, table_id in enumerate(dict.fromkeys(chosen), start=1):
+            if rank > 3:
+                break
+            rows.append(
+                TablePreference(
+                    registration=registration, round=round_number, rank=rank, table_id=table_id
+                )
+            )
+    TablePreference.objects.bulk_create(rows)
+
+
+# --- Confirming, and the seat ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    registration: Registration
+    # False when the link had been used before: clicking twice changes nothing.
+    now: bool
+
+
+def confirm(*, registration_id: int, secret: str, now: datetime | None = None) -> Confirmation:
+    """The click on the link in the mail: the registration counts from here.
+
+    A seat is taken if one is free overall and in the person's sector quota; otherwise the
+    person joins the waiting list, in the order of their confirmation.
+    """
+    now = now or timezone.now()
+    conference_id = (
+        Registration.objects.filter(pk=registration_id, secret=secret)
+        .values_list("conference_id", flat=True)
+        .first()
+    )
+    if conference_id is None:
+        raise Refused(_("Dieser Link gilt nicht mehr. Vielleicht haben Sie sich neu angemeldet?"))
+    with transaction.atomic():
+        conference = Conference.objects.select_for_update().get(pk=conference_id)
+        registration = Registration.objects.select_for_update().get(pk=registration_id)
+        if registration.secret != secret:
+            raise Refused(
+                _("Dieser Link gilt nicht mehr. Vielleicht haben Sie sich neu angemeldet?")
+            )
+        if registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING):
+            return Confirmation(registration, now=False)
+        if registration.status != RegistrationStatus.PENDING or (
+            now - registration.link_sent_at > CONFIRM_WITHIN
+        ):
+            raise Refused(
+                _(
+                    "Diese Anmeldung wurde nicht rechtzeitig bestätigt oder ist abgesagt. "
+                    "Melden Sie sich bitte erneut an."
+                )
+            )
+        if now >= conference.ends_at:
+            raise Refused(_("Die Konferenz ist vorbei."))
+        registration.confirmed_at = now
+        if _seat_free(conference, registration.sector):
+            registration.status = RegistrationStatus.CONFIRMED
+            registration.seat_since = now
+        else:
+            registration.status = RegistrationStatus.WAITING
+        registration.save(update_fields=["status", "confirmed_at", "seat_since"])
+        if registration.status == RegistrationStatus.CONFIRMED:
+            mails.seat_confirmed(registration)
+        else:
+            mails.on_waiting_list(registration, waiting_position(registration))
+    return Confirmation(registration, now=True)
+
+
+def _seat_free(conference: Conference, sector: str, counts: Counter | None = None) -> bool:
+    """Asked only under the conference's lock, with counts taken under it."""
+    counts = counts if counts is not None else _confirmed_by_sector(conference.pk)
+    if sum(counts.values()) >= conference.capacity:
+        return False
+    quota = next((q for q in conference.quotas.all() if q.sector == sector), None)
+    return quota is None or counts[sector] < quota.seats
+
+
+def promote(conference: Conference, *, now: datetime | None = None) -> list[Registration]:
+    """Give free seats to the waiting list, first come first served among those whose sector
+    quota still has room. Call with the conference's row locked."""
+    now = now or timezone.now()
+    promoted = []
+    quotas = {q.sector: q.seats for q in conference.quotas.all()}
+    counts = _confirmed_by_sector(conference.pk)
+    while sum(counts.values()) < conference.capacity:
+        full = [sector for sector, seats in quotas.items() if counts[sector] >= seats]
+        candidate = (
+            Registration.objects.select_for_update()
+            .filter(conference=conference, status=RegistrationStatus.WAITING)
+            .exclude(sector__in=full)
+            .order_by("confirmed_at", "pk")
+            .first()
+        )
+        if candidate is None:
+            break
+        candidate.status = RegistrationStatus.CONFIRMED
+        candidate.seat_since = now
+        candidate.save(update_fields=["status", "seat_since"])
+        counts[candidate.sector] += 1
+        mails.promoted(candidate)
+        promoted.append(candidate)
+    return promoted
+
+
+def seats_changed(conference: Conference) -> list[Registration]:
+    """After an editor added seats or changed quotas: the waiting list moves up."""
+    with transaction.atomic():
+        locked = Conference.objects.select_for_update().get(pk=conference.pk)
+        return promote(locked)
+
+
+# --- Self-service ------------------------------------------------------------------------------
+
+
+def change(*, registration: Registration, details: dict, preferences: dict[int, list[int]]):
+    if registration.status not in ACTIVE:
+        raise Refused(_("Eine abgesagte Anmeldung kann nicht mehr geändert werden."))
+    with transaction.atomic():
+        locked = Registration.objects.select_for_update().get(pk=registration.pk)
+        for name in CHANGEABLE:
+            if name in details:
+                setattr(locked, name, details[name])
+        locked.save(update_fields=CHANGEABLE)
+        _store_preferences(locked, preferences)
+    registration.refresh_from_db()
+    return registration
+
+
+def cancel(*, registration: Registration, now: datetime | None = None) -> Registration:
+    """Give the seat back; the first suitable person on the waiting list gets it."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        conference = Conference.objects.select_for_update().get(pk=registration.conference_id)
+        locked = Registration.objects.select_for_update().get(pk=registration.pk)
+        if locked.status not in ACTIVE:
+            return locked
+        held_seat = locked.status == RegistrationStatus.CONFIRMED
+        locked.status = RegistrationStatus.CANCELLED
+        locked.cancelled_at = now
+        locked.save(update_fields=["status", "cancelled_at"])
+        locked.seats.all().delete()
+        mails.cancelled(locked)
+        if held_seat:
+            promote(conference, now=now)
+    return locked
+
+
+# --- Housekeeping (Celery beat) ----------------------------------------------------------------
+
+
+def expire_unconfirmed(*, now: datetime | None = None) -> int:
+    """Registrations whose link was not clicked in time no longer count."""
+    now = now or timezone.now()
+    return Registration.objects.filter(
+        status=RegistrationStatus.PENDING, link_sent_at__lt=now - CONFIRM_WITHIN
+    ).update(status=RegistrationStatus.EXPIRED)
+
+
+REMIND_BEFORE = timedelta(days=3)
+
+
+def send_reminders(*, now: datetime | None = None, limit: int = 500) -> int:
+    """The reminder three days before, once per person: the mark and the mail are stored in
+    one transaction, so a run that dies half-way neither loses nor repeats a reminder."""
+    now = now or timezone.now()
+    sent = 0
+    due = Registration.objects.filter(
+        status=RegistrationStatus.CONFIRMED,
+        reminded_at__isnull=True,
+        conference__starts_at__gt=now,
+        conference__starts_at__lte=now + REMIND_BEFORE,
+    ).values_list("pk", flat=True)[:limit]
+    for pk in list(due):
+        with transaction.atomic():
+            registration = (
+                Registration.objects.select_for_update(skip_locked=True)
+                .select_related("conference")
+                .filter(pk=pk, reminded_at__isnull=True, status=RegistrationStatus.CONFIRMED)
+                .first()
+            )
+            if registration is None:
+                continue
+            registration.reminded_at = now
+            registration.save(update_fields=["reminded_at"])
+            seats = list(registration.seats.select_related("table").order_by("round"))
+            mails.reminder(registration, seats)
+            sent += 1
+    return sent
+
+
+ANONYMOUS_NAME = "gelöschte Anmeldung"
+
+
+def anonymise_past_conferences(*, now: datetime | None = None) -> int:
+    """Erase the people, keep the numbers: a configurable time after each conference."""
+    now = now or timezone.now()
+    done = 0
+    for conference in Conference.objects.filter(anonymised_at__isnull=True, ends_at__lt=now):
+        if conference.ends_at + timedelta(days=conference.anonymise_after_days) > now:
+            continue
+        with transaction.atomic():
+            registrations = Registration.objects.filter(conference=conference)
+            for pk in registrations.values_list("pk", flat=True):
+                Registration.objects.filter(pk=pk).update(
+                    name=ANONYMOUS_NAME,
+                    email=f"anonym-{pk}@invalid.example",
+                    organisation="",
+                    needs_wheelchair=False,
+                    needs_sign_language=False,
+                    needs_induction_loop=False,
+                    needs_simple_language=False,
+                    needs_other="",
+                    dietary="",
+                    user=None,
+                    secret=new_secret(),
+                    anonymised_at=now,
+                )
+            TablePreference.objects.filter(registration__conference=conference).delete()
+            conference.anonymised_at = now
+            conference.save(update_fields=["anonymised_at"])
+            done += 1
+    return done

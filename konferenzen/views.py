@@ -1,0 +1,230 @@
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import links
+from .forms import RegistrationDetailsForm, RegistrationForm
+from .models import Conference, Registration, RegistrationStatus, TableSeat
+from .registrations import (
+    Refused,
+    cancel,
+    change,
+    confirm,
+    register,
+    registration_window,
+    seat_status,
+    waiting_position,
+)
+
+
+def _conference(slug: str) -> Conference:
+    return get_object_or_404(
+        Conference.objects.select_related("page").prefetch_related("tables", "quotas"), slug=slug
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def registration_create(request, slug: str):
+    conference = _conference(slug)
+    window = registration_window(conference)
+    context = {"conference": conference, "window": window, "seats": seat_status(conference)}
+    if not window.is_open:
+        return render(request, "konferenzen/register.html", context, status=403)
+    if request.method == "POST":
+        form = RegistrationForm(request.POST, conference=conference)
+        if form.is_valid():
+            try:
+                register(
+                    conference=conference,
+                    email=form.cleaned_data["email"],
+                    details=form.details(),
+                    preferences=form.preferences(),
+                    user=request.user,
+                    language=get_language(),
+                )
+            except Refused as refused:
+                form.add_error(None, refused.message)
+            else:
+                request.session["konferenzen:registered"] = form.cleaned_data["email"]
+                return redirect("konferenzen:registered", slug=conference.slug)
+    else:
+        user = request.user
+        initial = {"name": user.display_name, "email": user.email} if user.is_authenticated else {}
+        form = RegistrationForm(conference=conference, initial=initial)
+    context["form"] = form
+    return render(request, "konferenzen/register.html", context)
+
+
+def registration_sent(request, slug: str):
+    conference = _conference(slug)
+    email = request.session.get("konferenzen:registered", "")
+    return render(
+        request,
+        "konferenzen/registered.html",
+        {"conference": conference, "email": email, "hours": links.CONFIRM_WITHIN.days * 24},
+    )
+
+
+def _bad_link(request, error: links.BadLink | None = None):
+    expired = bool(error and error.expired)
+    return render(
+        request, "konferenzen/bad_link.html", {"expired": expired}, status=410 if expired else 400
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def registration_confirm(request, token: str):
+    # The link only shows a button: mail scanners open links, and only a person's click
+    # may confirm.
+    try:
+        target = links.read(token, salt=links.CONFIRM_SALT, max_age=links.CONFIRM_WITHIN)
+    except links.BadLink as error:
+        return _bad_link(request, error)
+    registration = (
+        Registration.objects.select_related("conference")
+        .filter(pk=target.registration_id, secret=target.secret)
+        .first()
+    )
+    if registration is None:
+        return _bad_link(request)
+    if request.method == "POST":
+        try:
+            confirmation = confirm(registration_id=registration.pk, secret=target.secret)
+        except Refused as refused:
+            return render(
+                request,
+                "konferenzen/confirm.html",
+                {"registration": registration, "refusal": refused.message},
+                status=409,
+            )
+        registration = confirmation.registration
+        if registration.status == RegistrationStatus.CONFIRMED:
+            messages.success(
+                request, _("Danke! Ihre Anmeldung ist bestätigt, Ihr Platz ist sicher.")
+            )
+        else:
+            messages.info(
+                request,
+                _(
+                    "Danke! Alle Plätze sind vergeben; Sie stehen auf der Warteliste auf "
+                    "Platz %(n)d."
+                )
+                % {"n": waiting_position(registration)},
+            )
+        return redirect(links.manage_url(registration, absolute=False))
+    if registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING):
+        return redirect(links.manage_url(registration, absolute=False))
+    return render(request, "konferenzen/confirm.html", {"registration": registration})
+
+
+def _managed(token: str) -> Registration | None:
+    target = links.read(token, salt=links.MANAGE_SALT)
+    return (
+        Registration.objects.select_related("conference__page")
+        .prefetch_related(
+            Prefetch("seats", queryset=TableSeat.objects.select_related("table").order_by("round"))
+        )
+        .filter(pk=target.registration_id, secret=target.secret, anonymised_at__isnull=True)
+        .first()
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def registration_manage(request, token: str):
+    try:
+        registration = _managed(token)
+    except links.BadLink as error:
+        return _bad_link(request, error)
+    if registration is None:
+        return _bad_link(request)
+    conference = registration.conference
+    active = registration.status in (
+        RegistrationStatus.PENDING,
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.WAITING,
+    )
+    form = None
+    if active:
+        if request.method == "POST":
+            form = RegistrationDetailsForm(
+                request.POST, instance=registration, conference=conference
+            )
+            if form.is_valid():
+                try:
+                    change(
+                        registration=registration,
+                        details=form.details(),
+                        preferences=form.preferences(),
+                    )
+                except Refused as refused:
+                    form.add_error(None, refused.message)
+                else:
+                    messages.success(request, _("Ihre Änderungen sind gespeichert."))
+                    return redirect(request.path)
+        else:
+            form = RegistrationDetailsForm(instance=registration, conference=conference)
+    elif request.method == "POST":
+        return redirect(request.path)
+    return render(
+        request,
+        "konferenzen/manage.html",
+        {
+            "registration": registration,
+            "conference": conference,
+            "form": form,
+            "position": waiting_position(registration),
+            "qr_svg": _qr(registration),
+            "token": token,
+        },
+    )
+
+
+def _qr(registration: Registration) -> str:
+    if registration.status != RegistrationStatus.CONFIRMED:
+        return ""
+    from .tickets import checkin_qr_svg
+
+    return checkin_qr_svg(
+        registration.checkin_code,
+        title=_("QR-Code für den Check-in: %(code)s") % {"code": registration.checkin_code},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def registration_cancel(request, token: str):
+    try:
+        registration = _managed(token)
+    except links.BadLink as error:
+        return _bad_link(request, error)
+    if registration is None:
+        return _bad_link(request)
+    if request.method == "POST":
+        cancel(registration=registration)
+        messages.success(
+            request, _("Sie haben abgesagt. Danke, dass Sie Ihren Platz freigegeben haben.")
+        )
+        return redirect("konferenzen:manage", token=token)
+    return render(
+        request,
+        "konferenzen/cancel.html",
+        {"registration": registration, "conference": registration.conference, "token": token},
+    )
+
+
+def registration_calendar(request, token: str):
+    try:
+        registration = _managed(token)
+    except links.BadLink as error:
+        return _bad_link(request, error)
+    if registration is None or registration.status != RegistrationStatus.CONFIRMED:
+        return _bad_link(request)
+    from .mails import ticket_attachments
+
+    filename, content, content_type = ticket_attachments(registration)[0]
+    response = HttpResponse(content, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
