@@ -56,11 +56,5 @@ def manage_url(registration, *, absolute: bool = True) -> str:
     return settings.BASE_URL + path if absolute else path
 
 
-def calendar_url(registration) -> str:
-    return settings.BASE_URL + reverse(
-        "konferenzen:calendar", args=[_token(registration, MANAGE_SALT)]
-    )
-
-
 def absolute(path: str) -> str:
     return path if path.startswith("http") else settings.BASE_URL + path

@@ -4,13 +4,15 @@ it: sent once the change is committed, and never for a change that was rolled ba
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from outbox.services import mail_queue
 
 from . import links
 
 
-def _send(registration, template: str, subject: str, attachments=None, **context) -> None:
+def _send(registration, template: str, subject: str, *, tickets=False, **context) -> None:
+    """Rendered in the language the person registered in, attachments included."""
     with translation.override(registration.language or "de"):
         conference = registration.conference
         context = {
@@ -23,15 +25,16 @@ def _send(registration, template: str, subject: str, attachments=None, **context
             to=registration.email,
             subject=f"[{conference.title}] {_(subject)}",
             text=render_to_string(f"konferenzen/mail/{template}.txt", context),
-            attachments=attachments,
+            attachments=ticket_attachments(registration) if tickets else None,
         )
 
 
+# The subjects are marked here and translated in _send, in the person's language.
 def confirm_link(registration, *, again: bool) -> None:
     _send(
         registration,
         "confirm_link",
-        "Bitte bestätigen Sie Ihre Anmeldung",
+        gettext_noop("Bitte bestätigen Sie Ihre Anmeldung"),
         confirm_url=links.confirm_url(registration),
         again=again,
         hours=int(links.CONFIRM_WITHIN.total_seconds() // 3600),
@@ -39,41 +42,41 @@ def confirm_link(registration, *, again: bool) -> None:
 
 
 def already_registered(registration) -> None:
-    _send(registration, "already_registered", "Sie sind bereits angemeldet")
+    _send(registration, "already_registered", gettext_noop("Sie sind bereits angemeldet"))
 
 
 def seat_confirmed(registration) -> None:
-    _send(
-        registration,
-        "seat_confirmed",
-        "Ihr Platz ist bestätigt",
-        attachments=ticket_attachments(registration),
-    )
+    _send(registration, "seat_confirmed", gettext_noop("Ihr Platz ist bestätigt"), tickets=True)
 
 
 def on_waiting_list(registration, position: int | None) -> None:
-    _send(registration, "waiting", "Sie stehen auf der Warteliste", position=position)
+    _send(
+        registration,
+        "waiting",
+        gettext_noop("Sie stehen auf der Warteliste"),
+        position=position,
+    )
 
 
 def promoted(registration) -> None:
     _send(
         registration,
         "promoted",
-        "Ein Platz ist frei geworden: Sie sind dabei",
-        attachments=ticket_attachments(registration),
+        gettext_noop("Ein Platz ist frei geworden: Sie sind dabei"),
+        tickets=True,
     )
 
 
 def cancelled(registration) -> None:
-    _send(registration, "cancelled", "Ihre Absage ist angekommen")
+    _send(registration, "cancelled", gettext_noop("Ihre Absage ist angekommen"))
 
 
 def reminder(registration, seats) -> None:
     _send(
         registration,
         "reminder",
-        "Erinnerung: in drei Tagen ist es so weit",
-        attachments=ticket_attachments(registration),
+        gettext_noop("Erinnerung: in drei Tagen ist es so weit"),
+        tickets=True,
         seats=seats,
     )
 

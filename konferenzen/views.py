@@ -1,3 +1,5 @@
+from functools import wraps
+
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -121,26 +123,36 @@ def registration_confirm(request, token: str):
     return render(request, "konferenzen/confirm.html", {"registration": registration})
 
 
-def _managed(token: str) -> Registration | None:
-    target = links.read(token, salt=links.MANAGE_SALT)
-    return (
-        Registration.objects.select_related("conference__page")
-        .prefetch_related(
-            Prefetch("seats", queryset=TableSeat.objects.select_related("table").order_by("round"))
+def self_service(view):
+    """Resolve the self-service link to its registration, or answer with the page that says
+    what to do about a broken or outdated link."""
+
+    @wraps(view)
+    def wrapped(request, token: str):
+        try:
+            target = links.read(token, salt=links.MANAGE_SALT)
+        except links.BadLink as error:
+            return _bad_link(request, error)
+        registration = (
+            Registration.objects.select_related("conference__page")
+            .prefetch_related(
+                Prefetch(
+                    "seats", queryset=TableSeat.objects.select_related("table").order_by("round")
+                )
+            )
+            .filter(pk=target.registration_id, secret=target.secret, anonymised_at__isnull=True)
+            .first()
         )
-        .filter(pk=target.registration_id, secret=target.secret, anonymised_at__isnull=True)
-        .first()
-    )
+        if registration is None:
+            return _bad_link(request)
+        return view(request, registration, token)
+
+    return wrapped
 
 
 @require_http_methods(["GET", "POST"])
-def registration_manage(request, token: str):
-    try:
-        registration = _managed(token)
-    except links.BadLink as error:
-        return _bad_link(request, error)
-    if registration is None:
-        return _bad_link(request)
+@self_service
+def registration_manage(request, registration: Registration, token: str):
     conference = registration.conference
     active = registration.status in (
         RegistrationStatus.PENDING,
@@ -195,13 +207,8 @@ def _qr(registration: Registration) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-def registration_cancel(request, token: str):
-    try:
-        registration = _managed(token)
-    except links.BadLink as error:
-        return _bad_link(request, error)
-    if registration is None:
-        return _bad_link(request)
+@self_service
+def registration_cancel(request, registration: Registration, token: str):
     if request.method == "POST":
         cancel(registration=registration)
         messages.success(
@@ -215,12 +222,9 @@ def registration_cancel(request, token: str):
     )
 
 
-def registration_calendar(request, token: str):
-    try:
-        registration = _managed(token)
-    except links.BadLink as error:
-        return _bad_link(request, error)
-    if registration is None or registration.status != RegistrationStatus.CONFIRMED:
+@self_service
+def registration_calendar(request, registration: Registration, token: str):
+    if registration.status != RegistrationStatus.CONFIRMED:
         return _bad_link(request)
     from .mails import ticket_attachments
 

@@ -3,12 +3,13 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.admin_menu import PermissionMenuItem
 
 from . import admin_views
 from .models import Conference, Registration, RegistrationSector, RegistrationStatus
@@ -151,13 +152,12 @@ def register_admin_urls():
     return [path("", include((admin_urlpatterns, "konferenzen_admin")))]
 
 
-class ConferenceDayMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("konferenzen.view_registration")
-
-
 @hooks.register("register_admin_menu_item")
 def conference_day_menu_item():
-    return ConferenceDayMenuItem(
-        _("Konferenztag"), reverse("konferenzen_admin:conferences"), icon_name="tick", order=230
+    return PermissionMenuItem(
+        _("Konferenztag"),
+        reverse("konferenzen_admin:conferences"),
+        icon_name="tick",
+        order=230,
+        permission="konferenzen.view_registration",
     )

@@ -11,11 +11,16 @@ cost the cheapest such move among the people sitting there. The cost is lexicogr
 
 1. seat as many people as possible (a shortest path is only refused when none exists);
 2. then the preference cost of the round (RANK_COST), which no balance gain can outweigh;
-3. then the squared distance of every table's sector counts from the share the table would
-   have if it were filled in proportion to its seats and in the overall sector mix. That one
-   term both spreads people over the tables in proportion to their seats and mixes the
-   sectors; it is convex per (table, sector), so the flow minimises it exactly, no local
-   search needed.
+3. then balance, measured against each table's share: its seats' part of the people, and of
+   every sector. First, no count (people of a sector at a table, people at a table) may lie
+   one or more away from its share, as far as the wishes allow. A rounding that keeps every
+   count that close always exists when everyone fits, so without wishes round 1 reaches it
+   (unless one table holds more than half the seats, see below), and so does round 2 with
+   tables of equal size, where passing each table's people on to the next is one. Then the
+   squared distances from the shares choose among those roundings. Filling tables in
+   proportion to their seats is part of it, since the sector term alone would let small
+   sectors pile up at one table. Every term is convex in its count, so the flow minimises
+   all of it exactly and no local search is needed.
 
 Round 2 forbids each person the table they had in round 1, and round 1 keeps a table that
 holds more than half of all seats from taking more people than the other tables can absorb in
@@ -217,8 +222,9 @@ class _Round:
         self.table_curve = [self._curve(share) for share in table_share]
         # A count off its share by less than one is as good as rounding allows; any count
         # beyond that costs `outside`, more than the squared terms can ever differ, so the
-        # squares only choose among the roundings. A rounding of every share at once always
-        # exists (Baranyai), so without wishes every count ends up within one of its share.
+        # squares only choose among the roundings. When everyone fits, a rounding of every
+        # share at once exists (matrix rounding, Baranyai), so without wishes every count of
+        # round 1 ends up within one of its share.
         squares_range = 4 * people**2 * self.unit
         self.outside = squares_range + 1
         # More than the balance terms can ever differ, so balance only breaks ties between

@@ -3,10 +3,11 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.admin_menu import PermissionMenuItem
 
 from . import admin_views
 from .models import Sector, Statement, Theme
@@ -78,15 +79,6 @@ admin_urlpatterns = [
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("", include((admin_urlpatterns, "participation_admin")))]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_admin_menu_item")

@@ -120,3 +120,21 @@ def test_every_theme_has_statements_of_stages_1_and_3_with_votes_and_comments():
     )
     assert Comment.objects.filter(is_official=True).exists()
     assert Proposal.objects.filter(state="submitted").exists()
+
+
+def test_both_conferences_of_the_seed_with_registrations_and_the_past_one_anonymised(client):
+    from konferenzen.models import Conference, Registration, RegistrationStatus
+
+    output = run()
+    past, coming = Conference.objects.order_by("stage")
+    assert (past.stage, coming.stage) == (2, 4)
+    assert past.title.endswith("Wie wir es sehen") and coming.title.endswith("Wie wir es wollen")
+    assert coming.tables.count() == 9 and coming.quotas.count() == 3
+    # The past conference keeps its numbers, not its people.
+    assert past.registrations.filter(checked_in_at__isnull=False).exists()
+    assert not past.registrations.exclude(name="gelöschte Anmeldung").exists()
+    assert coming.registrations.filter(status=RegistrationStatus.WAITING).exists()
+    assert "noch " in client.get("/stadtgespraech/stufe-4/konferenz/").content.decode()
+    manage = re.search(r"http://[^/]+(/konferenzen/anmeldung/[^\s]+/)", output).group(1)
+    assert "Ihr Platz ist bestätigt." in client.get(manage).content.decode()
+    assert Registration.objects.filter(email="buergerin@example.org").count() == 1

@@ -255,3 +255,12 @@ def test_only_the_team_seats_the_tables(client, editor, process):
     client.force_login(editor)
     assert client.post(f"/admin/konferenztag/{conference.pk}/tische/").status_code in (302, 403)
     assert not TableSeat.objects.exists()
+
+
+def test_the_admin_menu_offers_the_conference_day_to_the_team_only(
+    client, team_member, editor, process
+):
+    client.force_login(team_member)
+    assert "/admin/konferenztag/" in client.get("/admin/").content.decode()
+    client.force_login(editor)
+    assert "/admin/konferenztag/" not in client.get("/admin/").content.decode()

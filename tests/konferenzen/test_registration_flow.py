@@ -275,3 +275,39 @@ def test_a_link_older_than_48_hours_says_it_expired(client, conference):
     response = client.get(reverse("konferenzen:confirm", args=[token]))
     assert response.status_code == 410
     assert "abgelaufen" in response.content.decode()
+
+
+def test_the_public_pages_need_the_same_queries_for_few_and_many_registrations(
+    client, conference, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    urls = [conference.page.url, reverse("konferenzen:register", args=[conference.slug])]
+    for url in urls:
+        client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        for url in urls:
+            client.get(url)
+    now = timezone.now()
+    Registration.objects.bulk_create(
+        Registration(
+            conference=conference,
+            name=f"P{n}",
+            email=f"p{n}@example.org",
+            sector="buergerinnen",
+            consented_at=now,
+            link_sent_at=now,
+            status=RegistrationStatus.WAITING,
+            confirmed_at=now,
+        )
+        for n in range(200)
+    )
+    with django_assert_max_num_queries(len(few)):
+        for url in urls:
+            client.get(url)
+
+
+def test_the_stage_page_links_to_its_conference(client, conference):
+    html = client.get("/stadtgespraech/stufe-4/").content.decode()
+    assert f'href="{conference.page.url}"' in html

@@ -22,7 +22,7 @@ def random_people(rng, count, table_ids, *, rounds=(1, 2), first_id=1):
             id=first_id + index,
             sector=rng.choice(SECTORS),
             preferences={
-                round_number: tuple(rng.sample(table_ids, rng.randint(0, 3)))
+                round_number: tuple(rng.sample(table_ids, rng.randint(0, min(3, len(table_ids)))))
                 for round_number in rounds
             },
         )
@@ -114,14 +114,7 @@ def test_everyone_gets_their_first_choice_when_a_seating_allows_it(seed):
     rng = random.Random(seed)
     tables = [Table(id=100 + index, seats=rng.randint(3, 15)) for index in range(rng.randint(2, 8))]
     table_ids = [table.id for table in tables]
-    total_seats = sum(table.seats for table in tables)
-    # A table with more than half the seats could not pass its round-1 people on to the others.
-    people_count = min(total_seats, 2 * (total_seats - max(table.seats for table in tables)))
-    people_count = rng.randint(people_count // 2, people_count)
-    round_one = [table.id for table in tables for _ in range(table.seats)]
-    rng.shuffle(round_one)
-    round_one = round_one[:people_count]
-    round_two = plan_second_round(rng, round_one, tables)
+    round_one, round_two = plan_two_rounds(rng, tables)
     people = []
     for index, planned in enumerate(zip(round_one, round_two, strict=True)):
         wishes = {}
@@ -136,22 +129,22 @@ def test_everyone_gets_their_first_choice_when_a_seating_allows_it(seed):
     assert assignment.first_choices(people) == {1: len(people), 2: len(people)}
 
 
-def plan_second_round(rng, round_one, tables):
-    """A second round where nobody keeps their table, found by trying at random; the sizes
-    are chosen so that one exists."""
+def plan_two_rounds(rng, tables):
+    """Random seatings for both rounds in which nobody keeps their table, found by trying."""
+    seats = [table.id for table in tables for _ in range(table.seats)]
     for _ in range(10_000):
-        free = Counter({table.id: table.seats for table in tables})
-        plan = []
+        round_one = rng.sample(seats, rng.randint(len(seats) // 2, len(seats)))
+        free = Counter(seats)
+        round_two = []
         for previous in round_one:
             options = [table_id for table_id, left in free.items() if left and table_id != previous]
             if not options:
                 break
-            choice = rng.choice(options)
-            free[choice] -= 1
-            plan.append(choice)
+            round_two.append(rng.choice(options))
+            free[round_two[-1]] -= 1
         else:
-            return plan
-    raise AssertionError("no second round found for the test data")
+            return round_one, round_two
+    raise AssertionError("no two-round seating found for the test data")
 
 
 def test_those_who_miss_an_oversubscribed_table_get_their_second_choice():
@@ -270,16 +263,31 @@ def test_tables_of_different_sizes_fill_in_proportion_without_wishes():
     assert all(abs(loads[table_id] - share) < 1 for table_id, share in load_share.items())
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_small_unequal_tables_stay_within_one_of_their_share(seed):
+    """An instance where minimising the squared distances alone leaves a count more than one
+    away from its share (found by search); staying within one comes first, so it holds."""
+    tables = [Table(id=index, seats=seats) for index, seats in enumerate((7, 2, 5, 5, 2))]
+    sector_of = dict(zip("abcd", SECTORS, strict=True))
+    people = [
+        Person(id=index, sector=sector_of[letter], preferences={})
+        for index, letter in enumerate("cddabdacbbc")
+    ]
+    sector_share, load_share = shares(people, tables)
+
+    seated = assign(people, tables, rounds=1, seed=seed).seats[1]
+
+    counts = Counter((seated[person.id], person.sector) for person in people)
+    loads = Counter(seated.values())
+    assert all(abs(counts[key] - share) < 1 for key, share in sector_share.items())
+    assert all(abs(loads[table_id] - share) < 1 for table_id, share in load_share.items())
+
+
 def test_balance_never_costs_anyone_a_wish():
     """All politicians want table 1 and all citizens table 2; the mix gives way to the wishes."""
     tables = [Table(id=1, seats=10), Table(id=2, seats=10)]
-    people = [
-        Person(id=index, sector="politik" if index < 6 else "buergerinnen", preferences={})
-        for index in range(12)
-    ]
-    people = [
-        Person(id=person.id, sector=person.sector, preferences={1: (1 if index < 6 else 2,)})
-        for index, person in enumerate(people)
+    people = [Person(id=index, sector="politik", preferences={1: (1,)}) for index in range(6)] + [
+        Person(id=index, sector="buergerinnen", preferences={1: (2,)}) for index in range(6, 12)
     ]
 
     assignment = assign(people, tables, rounds=1)
