@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .attendance import check_in, figures_by_sector, find_for_check_in
 from .forms import TeamMessageForm
@@ -60,6 +61,7 @@ def message(request, pk: int):
     conference = get_object_or_404(Conference, pk=pk)
     form = TeamMessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        taken = seat_status(conference).taken
         message_confirmed(
             conference=conference,
             subject=form.cleaned_data["subject"],
@@ -68,8 +70,12 @@ def message(request, pk: int):
         )
         messages.success(
             request,
-            _("Die Nachricht geht an alle %(n)d Personen mit bestätigtem Platz.")
-            % {"n": seat_status(conference).taken},
+            ngettext(
+                "Die Nachricht geht an %(n)d Person mit bestätigtem Platz.",
+                "Die Nachricht geht an alle %(n)d Personen mit bestätigtem Platz.",
+                taken,
+            )
+            % {"n": taken},
         )
         return redirect("konferenzen_admin:overview", pk=conference.pk)
     return render(

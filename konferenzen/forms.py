@@ -138,7 +138,7 @@ class RegistrationForm(RegistrationDetailsForm):
         },
     )
     sector = forms.ChoiceField(
-        label=_("Sie kommen aus dem Bereich"),
+        label=_("Ihr Bereich"),
         choices=RegistrationSector.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Bitte wählen Sie Ihren Bereich.")},

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from . import mails
 from .links import CONFIRM_WITHIN
@@ -46,6 +47,12 @@ CHANGEABLE = [
 DETAILS = [*CHANGEABLE, "sector"]
 
 
+STALE_REGISTRATION = gettext_noop(
+    "Diese Anmeldung wurde nicht rechtzeitig bestätigt oder ist abgesagt. "
+    "Melden Sie sich bitte erneut an."
+)
+
+
 class Refused(Exception):
     def __init__(self, message: str):
         super().__init__(message)
@@ -64,12 +71,16 @@ class Window:
 def registration_window(conference: Conference, *, now: datetime | None = None) -> Window:
     now = now or timezone.now()
     if now < conference.registration_opens:
-        when = formats.date_format(timezone.localtime(conference.registration_opens), "j. F Y, H:i")
-        return Window(False, _("Die Anmeldung beginnt am %(when)s Uhr.") % {"when": when})
+        when = formats.date_format(
+            timezone.localtime(conference.registration_opens), "DATETIME_FORMAT"
+        )
+        return Window(False, _("Die Anmeldung beginnt am %(when)s.") % {"when": when})
     if now >= conference.registration_closes:
         return Window(False, _("Die Anmeldung ist geschlossen."))
-    when = formats.date_format(timezone.localtime(conference.registration_closes), "j. F Y, H:i")
-    return Window(True, _("Anmeldung bis %(when)s Uhr.") % {"when": when})
+    when = formats.date_format(
+        timezone.localtime(conference.registration_closes), "DATETIME_FORMAT"
+    )
+    return Window(True, _("Anmeldung bis %(when)s.") % {"when": when})
 
 
 @dataclass(frozen=True)
@@ -280,12 +291,7 @@ def confirm(*, registration_id: int, secret: str, now: datetime | None = None) -
         if registration.status != RegistrationStatus.PENDING or (
             now - registration.link_sent_at > CONFIRM_WITHIN
         ):
-            raise Refused(
-                _(
-                    "Diese Anmeldung wurde nicht rechtzeitig bestätigt oder ist abgesagt. "
-                    "Melden Sie sich bitte erneut an."
-                )
-            )
+            raise Refused(_(STALE_REGISTRATION))
         if now >= conference.ends_at:
             raise Refused(_("Die Konferenz ist vorbei."))
         registration.confirmed_at = now
@@ -385,11 +391,17 @@ def cancel(*, registration: Registration, now: datetime | None = None) -> Regist
 
 
 def expire_unconfirmed(*, now: datetime | None = None) -> int:
-    """Registrations whose link was not clicked in time no longer count."""
+    """Registrations whose link was not clicked in time no longer count, and what they said
+    about a person is erased at once: it was never confirmed to be theirs."""
     now = now or timezone.now()
-    return Registration.objects.filter(
+    expired = Registration.objects.filter(
         status=RegistrationStatus.PENDING, link_sent_at__lt=now - CONFIRM_WITHIN
-    ).update(status=RegistrationStatus.EXPIRED)
+    )
+    with transaction.atomic():
+        ids = list(expired.select_for_update().values_list("pk", flat=True))
+        Registration.objects.filter(pk__in=ids).update(status=RegistrationStatus.EXPIRED)
+        _erase(Registration.objects.filter(pk__in=ids), now=now, void_links=False)
+    return len(ids)
 
 
 REMIND_BEFORE = timedelta(days=3)
@@ -427,6 +439,29 @@ def send_reminders(*, now: datetime | None = None, limit: int = 500) -> int:
 ANONYMOUS_NAME = "gelöschte Anmeldung"
 
 
+def _erase(registrations, *, now: datetime, void_links: bool) -> int:
+    """The personal fields of these registrations, in one UPDATE; status, sector and the
+    times stay, so the numbers do."""
+    fields = {
+        "name": ANONYMOUS_NAME,
+        # Unique per row, so the constraint on (conference, e-mail) still holds.
+        "email": Concat(Value("anonym-"), Cast("pk", CharField()), Value("@invalid.example")),
+        "organisation": "",
+        "needs_wheelchair": False,
+        "needs_sign_language": False,
+        "needs_induction_loop": False,
+        "needs_simple_language": False,
+        "needs_other": "",
+        "dietary": "",
+        "user": None,
+        "anonymised_at": now,
+    }
+    if void_links:
+        fields["secret"] = ""
+    TablePreference.objects.filter(registration__in=registrations).delete()
+    return registrations.update(**fields)
+
+
 def anonymise_past_conferences(*, now: datetime | None = None) -> int:
     """Erase the people, keep the numbers: a configurable time after each conference."""
     now = now or timezone.now()
@@ -435,23 +470,11 @@ def anonymise_past_conferences(*, now: datetime | None = None) -> int:
         if conference.ends_at + timedelta(days=conference.anonymise_after_days) > now:
             continue
         with transaction.atomic():
-            registrations = Registration.objects.filter(conference=conference)
-            for pk in registrations.values_list("pk", flat=True):
-                Registration.objects.filter(pk=pk).update(
-                    name=ANONYMOUS_NAME,
-                    email=f"anonym-{pk}@invalid.example",
-                    organisation="",
-                    needs_wheelchair=False,
-                    needs_sign_language=False,
-                    needs_induction_loop=False,
-                    needs_simple_language=False,
-                    needs_other="",
-                    dietary="",
-                    user=None,
-                    secret=new_secret(),
-                    anonymised_at=now,
-                )
-            TablePreference.objects.filter(registration__conference=conference).delete()
+            _erase(
+                Registration.objects.filter(conference=conference),
+                now=now,
+                void_links=True,
+            )
             conference.anonymised_at = now
             conference.save(update_fields=["anonymised_at"])
             done += 1

@@ -12,6 +12,7 @@ from . import links
 from .forms import RegistrationDetailsForm, RegistrationForm
 from .models import Conference, Registration, RegistrationStatus, TableSeat
 from .registrations import (
+    STALE_REGISTRATION,
     Refused,
     cancel,
     change,
@@ -67,14 +68,21 @@ def registration_sent(request, slug: str):
     return render(
         request,
         "konferenzen/registered.html",
-        {"conference": conference, "email": email, "hours": links.CONFIRM_WITHIN.days * 24},
+        {
+            "conference": conference,
+            "email": email,
+            "hours": int(links.CONFIRM_WITHIN.total_seconds() // 3600),
+        },
     )
 
 
 def _bad_link(request, error: links.BadLink | None = None):
     expired = bool(error and error.expired)
     return render(
-        request, "konferenzen/bad_link.html", {"expired": expired}, status=410 if expired else 400
+        request,
+        "konferenzen/bad_link.html",
+        {"expired": expired, "hours": int(links.CONFIRM_WITHIN.total_seconds() // 3600)},
+        status=410 if expired else 400,
     )
 
 
@@ -120,6 +128,13 @@ def registration_confirm(request, token: str):
         return redirect(links.manage_url(registration, absolute=False))
     if registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING):
         return redirect(links.manage_url(registration, absolute=False))
+    if registration.status != RegistrationStatus.PENDING:
+        return render(
+            request,
+            "konferenzen/confirm.html",
+            {"registration": registration, "refusal": _(STALE_REGISTRATION)},
+            status=409,
+        )
     return render(request, "konferenzen/confirm.html", {"registration": registration})
 
 

@@ -2,8 +2,9 @@ import contextlib
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from . import factories, services
 
@@ -15,6 +16,15 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request under /en/ leaves English active in the thread; code a later test runs
+    # outside a request (page.url, mails) must start from the site's language.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

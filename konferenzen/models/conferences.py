@@ -52,12 +52,13 @@ class Conference(ClusterableModel):
     round_1_title = models.CharField(
         _("Thema der ersten Runde"),
         max_length=200,
-        default=_("Wichtige Projekte und Themen"),
+        # Plain German, not translated: it becomes the conference's content.
+        default="Wichtige Projekte und Themen",
     )
     round_2_title = models.CharField(
         _("Thema der zweiten Runde"),
         max_length=200,
-        default=_("Kritik und Verbesserungsvorschläge"),
+        default="Kritik und Verbesserungsvorschläge",
     )
     anonymise_after_days = models.PositiveSmallIntegerField(
         _("Anonymisieren nach (Tagen)"),

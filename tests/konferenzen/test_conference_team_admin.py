@@ -264,3 +264,30 @@ def test_the_admin_menu_offers_the_conference_day_to_the_team_only(
     assert "/admin/konferenztag/" in client.get("/admin/").content.decode()
     client.force_login(editor)
     assert "/admin/konferenztag/" not in client.get("/admin/").content.decode()
+
+
+def test_more_seats_from_the_admin_move_the_waiting_list_up(client, team_member, process):
+    from konferenzen.models import Conference
+
+    conference = make_conference(capacity=1, tables=())
+    people(conference, 3)
+    Registration.objects.exclude(name="Person 0").update(status=RegistrationStatus.WAITING)
+    client.force_login(team_member)
+    url = f"/admin/snippets/konferenzen/conference/edit/{conference.pk}/"
+    form = client.get(url).context["form"]
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if hasattr(value, "isoformat"):
+            value = value.astimezone().strftime("%Y-%m-%d %H:%M")
+        if value is not None:
+            data[name] = value
+    for prefix in ("quotas", "tables"):
+        data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0,
+                 f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000}  # fmt: skip
+    data["capacity"] = 2
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert Conference.objects.get().capacity == 2
+    statuses = dict(Registration.objects.values_list("name", "status"))
+    assert statuses == {"Person 0": "confirmed", "Person 1": "confirmed", "Person 2": "waiting"}

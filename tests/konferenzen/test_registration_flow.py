@@ -257,7 +257,11 @@ def test_an_unconfirmed_registration_expires_after_48_hours(client, conference):
     response = client.post(link)
     assert response.status_code == 409
     assert "Melden Sie sich bitte erneut an" in response.content.decode()
-    assert Registration.objects.get().status == RegistrationStatus.EXPIRED
+    expired = Registration.objects.get()
+    assert expired.status == RegistrationStatus.EXPIRED
+    # Never confirmed to be this person's: erased at once.
+    assert expired.name == "gelöschte Anmeldung" and "erika" not in expired.email
+    assert client.get(link).status_code == 409
 
 
 def test_a_link_older_than_48_hours_says_it_expired(client, conference):
@@ -311,3 +315,17 @@ def test_the_public_pages_need_the_same_queries_for_few_and_many_registrations(
 def test_the_stage_page_links_to_its_conference(client, conference):
     html = client.get("/stadtgespraech/stufe-4/").content.decode()
     assert f'href="{conference.page.url}"' in html
+
+
+def test_signed_in_people_find_the_form_filled_in(client, conference, citizen):
+    client.force_login(citizen)
+    html = client.get(reverse("konferenzen:register", args=[conference.slug])).content.decode()
+    assert f'value="{citizen.display_name}"' in html
+    assert f'value="{citizen.email}"' in html
+
+
+def test_mails_speak_the_language_the_person_registered_in(client, conference):
+    client.post("/en" + reverse("konferenzen:register", args=[conference.slug]), form_data())
+    mail = Mail.objects.get()
+    assert "Please confirm" in mail.subject
+    assert "/konferenzen/anmeldung/bestaetigen/" in mail.text
