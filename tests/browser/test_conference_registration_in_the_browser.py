@@ -119,7 +119,7 @@ def test_a_person_registers_confirms_changes_a_need_and_cancels_for_the_one_wait
     page.keyboard.type("erika-at-example.org")
     press(page, page.get_by_label("Bürger*innen"), "Space")
     expect(page.get_by_label("Bürger*innen")).to_be_checked()
-    press(page, page.get_by_role("button", name="Anmelden", exact=True), "Enter")
+    press(page, page.get_by_role("button", name="Anmeldung absenden", exact=True), "Enter")
     expect_error_next_to(
         page,
         email,
@@ -140,7 +140,7 @@ def test_a_person_registers_confirms_changes_a_need_and_cancels_for_the_one_wait
     page.keyboard.type(ERIKA)
     press(page, consent, "Space")
     expect(consent).to_be_checked()
-    press(page, page.get_by_role("button", name="Anmelden", exact=True), "Enter")
+    press(page, page.get_by_role("button", name="Anmeldung absenden", exact=True), "Enter")
     page.wait_for_url(f"**/konferenzen/{conference.slug}/anmelden/gesendet/")
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Fast geschafft: Bitte prüfen Sie Ihr Postfach"
