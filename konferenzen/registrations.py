@@ -187,8 +187,9 @@ def register(
     same in every case, so the form does not reveal who is registered.
     """
     now = now or timezone.now()
-    if not registration_window(conference, now=now).is_open:
-        raise Refused(registration_window(conference, now=now).note)
+    window = registration_window(conference, now=now)
+    if not window.is_open:
+        raise Refused(window.note)
     email = email.strip()
     for attempt in range(2):
         try:

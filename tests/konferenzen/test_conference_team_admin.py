@@ -291,3 +291,19 @@ def test_more_seats_from_the_admin_move_the_waiting_list_up(client, team_member,
     assert Conference.objects.get().capacity == 2
     statuses = dict(Registration.objects.values_list("name", "status"))
     assert statuses == {"Person 0": "confirmed", "Person 1": "confirmed", "Person 2": "waiting"}
+
+
+def test_the_team_corrects_a_name_but_cannot_touch_the_seat(client, team_member, process):
+    conference = make_conference(capacity=10)
+    people(conference, 1)
+    person = Registration.objects.get()
+    client.force_login(team_member)
+    url = f"{LIST}edit/{person.pk}/"
+    form = client.get(url).context["form"]
+    assert "status" not in form.fields and "email" not in form.fields
+    response = client.post(
+        url, {"name": "Person Null", "organisation": "", "needs_other": "", "dietary": ""}
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.name == "Person Null" and person.status == RegistrationStatus.CONFIRMED
