@@ -11,7 +11,7 @@ from outbox.services import mail_queue
 from . import links
 
 
-def _send(registration, template: str, subject: str, *, tickets=False, **context) -> None:
+def _send(registration, template: str, subject: str, *, tickets=None, **context) -> None:
     """Rendered in the language the person registered in, attachments included."""
     with translation.override(registration.language or "de"):
         conference = registration.conference
@@ -25,7 +25,7 @@ def _send(registration, template: str, subject: str, *, tickets=False, **context
             to=registration.email,
             subject=f"[{conference.title}] {_(subject)}",
             text=render_to_string(f"konferenzen/mail/{template}.txt", context),
-            attachments=ticket_attachments(registration) if tickets else None,
+            attachments=ticket_attachments(registration) if tickets is True else tickets,
         )
 
 
@@ -45,8 +45,14 @@ def already_registered(registration) -> None:
     _send(registration, "already_registered", gettext_noop("Sie sind bereits angemeldet"))
 
 
-def seat_confirmed(registration) -> None:
-    _send(registration, "seat_confirmed", gettext_noop("Ihr Platz ist bestätigt"), tickets=True)
+def seat_confirmed(registration, *, tickets=None) -> None:
+    """`tickets`: the attachments when they were drawn already (see registrations.confirm)."""
+    _send(
+        registration,
+        "seat_confirmed",
+        gettext_noop("Ihr Platz ist bestätigt"),
+        tickets=tickets or True,
+    )
 
 
 def on_waiting_list(registration, position: int | None) -> None:

@@ -264,6 +264,8 @@ class Confirmation:
     registration: Registration
     # False when the link had been used before: clicking twice changes nothing.
     now: bool
+    # The place on the waiting list, if that is where the person is.
+    position: int | None = None
 
 
 def confirm(*, registration_id: int, secret: str, now: datetime | None = None) -> Confirmation:
@@ -273,22 +275,28 @@ def confirm(*, registration_id: int, secret: str, now: datetime | None = None) -
     person joins the waiting list, in the order of their confirmation.
     """
     now = now or timezone.now()
-    conference_id = (
-        Registration.objects.filter(pk=registration_id, secret=secret)
-        .values_list("conference_id", flat=True)
+    found = (
+        Registration.objects.select_related("conference__page")
+        .filter(pk=registration_id, secret=secret)
         .first()
     )
-    if conference_id is None:
+    if found is None:
         raise Refused(_("Dieser Link gilt nicht mehr. Vielleicht haben Sie sich neu angemeldet?"))
+    # Everyone waits for the lock below, one after the other: what can be done before it is
+    # done before it. The tickets (calendar file, QR code) are the costliest part of the
+    # mail and do not depend on the outcome, so they are drawn here when a seat looks free.
+    tickets = None
+    if found.status == RegistrationStatus.PENDING and _looks_free(found.conference):
+        tickets = mails.ticket_attachments(found)
     with transaction.atomic():
-        conference = Conference.objects.select_for_update().get(pk=conference_id)
+        conference = Conference.objects.select_for_update().get(pk=found.conference_id)
         registration = Registration.objects.select_for_update().get(pk=registration_id)
         if registration.secret != secret:
             raise Refused(
                 _("Dieser Link gilt nicht mehr. Vielleicht haben Sie sich neu angemeldet?")
             )
         if registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING):
-            return Confirmation(registration, now=False)
+            return Confirmation(registration, now=False, position=waiting_position(registration))
         if registration.status != RegistrationStatus.PENDING or (
             now - registration.link_sent_at > CONFIRM_WITHIN
         ):
@@ -302,11 +310,21 @@ def confirm(*, registration_id: int, secret: str, now: datetime | None = None) -
         else:
             registration.status = RegistrationStatus.WAITING
         registration.save(update_fields=["status", "confirmed_at", "seat_since"])
+        registration.conference = found.conference
+        position = waiting_position(registration)
         if registration.status == RegistrationStatus.CONFIRMED:
-            mails.seat_confirmed(registration)
+            mails.seat_confirmed(registration, tickets=tickets)
         else:
-            mails.on_waiting_list(registration, waiting_position(registration))
-    return Confirmation(registration, now=True)
+            mails.on_waiting_list(registration, position)
+    return Confirmation(registration, now=True, position=position)
+
+
+def _looks_free(conference: Conference) -> bool:
+    """A guess without the lock, good enough to decide what to prepare before taking it."""
+    taken = Registration.objects.filter(
+        conference=conference, status=RegistrationStatus.CONFIRMED
+    ).count()
+    return taken < conference.capacity
 
 
 def _seat_free(conference: Conference, sector: str, counts: Counter | None = None) -> bool:

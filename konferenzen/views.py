@@ -94,17 +94,16 @@ def registration_confirm(request, token: str):
         target = links.read(token, salt=links.CONFIRM_SALT, max_age=links.CONFIRM_WITHIN)
     except links.BadLink as error:
         return _bad_link(request, error)
-    registration = (
-        Registration.objects.select_related("conference")
-        .filter(pk=target.registration_id, secret=target.secret)
-        .first()
+    linked = Registration.objects.select_related("conference").filter(
+        pk=target.registration_id, secret=target.secret
     )
-    if registration is None:
-        return _bad_link(request)
     if request.method == "POST":
         try:
-            confirmation = confirm(registration_id=registration.pk, secret=target.secret)
+            confirmation = confirm(registration_id=target.registration_id, secret=target.secret)
         except Refused as refused:
+            registration = linked.first()
+            if registration is None:
+                return _bad_link(request)
             return render(
                 request,
                 "konferenzen/confirm.html",
@@ -123,9 +122,12 @@ def registration_confirm(request, token: str):
                     "Danke! Alle Plätze sind vergeben; Sie stehen auf der Warteliste auf "
                     "Platz %(n)d."
                 )
-                % {"n": waiting_position(registration)},
+                % {"n": confirmation.position},
             )
         return redirect(links.manage_url(registration, absolute=False))
+    registration = linked.first()
+    if registration is None:
+        return _bad_link(request)
     if registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING):
         return redirect(links.manage_url(registration, absolute=False))
     if registration.status != RegistrationStatus.PENDING:

@@ -29,7 +29,7 @@ import psycopg
 import dataset
 import load
 import machine
-from server import Gunicorn, free_port
+from server import Gunicorn, free_port, production_workers
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -46,7 +46,6 @@ TARGETS = {
 
 
 def parse_args() -> argparse.Namespace:
-    cores = os.cpu_count() or 1
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--statements", type=int, default=30_000)
     parser.add_argument("--comments", type=int, default=250_000)
@@ -55,7 +54,10 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--warmup", type=float, default=3, help="unmeasured seconds before each")
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients")
     parser.add_argument(
-        "--workers", type=int, default=2 * cores + 1, help="gunicorn workers (2 × cores + 1)"
+        "--workers",
+        type=int,
+        default=production_workers(ROOT),
+        help="gunicorn workers (default: as production, WEB_CONCURRENCY in the Dockerfile)",
     )
     parser.add_argument(
         "--keep",

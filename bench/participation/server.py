@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -116,3 +117,12 @@ class Gunicorn:
     @property
     def pid(self) -> int | None:
         return self.process.pid if self.process else None
+
+
+def production_workers(root: Path) -> int:
+    """The number of gunicorn workers production runs: WEB_CONCURRENCY's default in the
+    Dockerfile (docker-compose.yml passes the same), so the benchmark serves as it does."""
+    found = re.search(r"WEB_CONCURRENCY=(\d+)", (root / "Dockerfile").read_text())
+    if found is None:
+        raise SystemExit("No WEB_CONCURRENCY default in the Dockerfile; pass --workers.")
+    return int(found.group(1))

@@ -38,6 +38,10 @@ def new_checkin_code() -> str:
 
 
 class Registration(models.Model):
+    # A snippet (for the team's list), but nothing refers to a registration by reference:
+    # indexing it would cost four queries on every save, inside the seat's lock.
+    wagtail_reference_index_ignore = True
+
     conference = models.ForeignKey(
         "konferenzen.Conference",
         verbose_name=_("Konferenz"),
