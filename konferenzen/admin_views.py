@@ -3,6 +3,7 @@ check-in on the day, made for a phone at the door."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -24,11 +25,10 @@ def _require(request, permission: str) -> None:
 
 def conference_list(request):
     _require(request, "konferenzen.view_registration")
-    return render(
-        request,
-        "konferenzen/admin/conference_list.html",
-        {"conferences": Conference.objects.order_by("-starts_at")},
+    page = Paginator(Conference.objects.order_by("-starts_at", "pk"), 30).get_page(
+        request.GET.get("p")
     )
+    return render(request, "konferenzen/admin/conference_list.html", {"page_obj": page})
 
 
 def overview(request, pk: int):

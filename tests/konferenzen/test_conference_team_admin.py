@@ -307,3 +307,13 @@ def test_the_team_corrects_a_name_but_cannot_touch_the_seat(client, team_member,
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.name == "Person Null" and person.status == RegistrationStatus.CONFIRMED
+
+
+def test_the_conference_day_lists_conferences_page_by_page(client, team_member, process):
+    for number in range(32):
+        make_conference(capacity=10, slug=f"konferenz-{number}", title=f"Konferenz {number}")
+    client.force_login(team_member)
+    first = client.get("/admin/konferenztag/").content.decode()
+    assert first.count("/check-in/") == 30
+    assert "Seite 1 von 2" in first
+    assert client.get("/admin/konferenztag/", {"p": 2}).content.decode().count("/check-in/") == 2
