@@ -25,7 +25,6 @@ import json
 import os
 import re
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -44,7 +43,7 @@ sys.path.insert(1, str(PARTICIPATION))
 import dataset  # noqa: E402
 import load  # noqa: E402
 import machine  # noqa: E402
-from server import Gunicorn, free_port, production_workers  # noqa: E402
+from server import Gunicorn, django_script, free_port, production_workers  # noqa: E402
 
 
 def _participation_run():
@@ -160,18 +159,7 @@ def expected_confirmed(args) -> int:
 
 
 def django_side(env: dict, *args: str) -> dict:
-    result = subprocess.run(
-        [sys.executable, str(HERE / "django_side.py"), *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        sys.stderr.write(result.stderr[-4000:])
-        raise RuntimeError(f"django_side.py {args[0]} failed")
-    return json.loads(result.stdout)
+    return django_script(HERE / "django_side.py", ROOT, env, *args)
 
 
 # --- The confirmations ----------------------------------------------------------------------

@@ -17,7 +17,6 @@ import json
 import os
 import random
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -29,7 +28,7 @@ import psycopg
 import dataset
 import load
 import machine
-from server import Gunicorn, free_port, production_workers
+from server import Gunicorn, django_script, free_port, production_workers
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -153,18 +152,7 @@ def prepare_database(args, env: dict) -> dataset.Built:
 
 
 def django_side(env: dict, *args: str) -> object:
-    result = subprocess.run(
-        [sys.executable, str(HERE / "django_side.py"), *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        sys.stderr.write(result.stderr[-4000:])
-        raise RuntimeError(f"django_side.py {args[0]} failed")
-    return json.loads(result.stdout)
+    return django_script(HERE / "django_side.py", ROOT, env, *args)
 
 
 def vote_statement_ids(dsn: str) -> list[int]:

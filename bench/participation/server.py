@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import re
 import signal
@@ -126,3 +127,19 @@ def production_workers(root: Path) -> int:
     if found is None:
         raise SystemExit("No WEB_CONCURRENCY default in the Dockerfile; pass --workers.")
     return int(found.group(1))
+
+
+def django_script(script: Path, root: Path, env: dict, *args: str) -> object:
+    """Run one of the benchmarks' Django-side scripts with the server's settings; its JSON."""
+    result = subprocess.run(
+        [sys.executable, str(script), *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        sys.stderr.write(result.stderr[-4000:])
+        raise RuntimeError(f"{script.name} {args[0]} failed")
+    return json.loads(result.stdout)
