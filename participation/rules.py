@@ -18,10 +18,9 @@ from .models import Statement, StatementState
 class Refused(Exception):
     """A rule says no; the message is meant for the person and is shown to them."""
 
-    def __init__(self, message: str, *, field: str | None = None):
+    def __init__(self, message: str):
         super().__init__(message)
         self.message = message
-        self.field = field
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,9 @@
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -59,21 +62,29 @@ def comment_create(request, pk: int):
     )
 
 
-def _own_comment(request, pk: int) -> Comment:
-    return get_object_or_404(
-        Comment.objects.select_related("statement__theme", "statement__sector"), pk=pk
-    )
+def own_comment(view):
+    """The comment of the address, if its author may still change it; otherwise the page that
+    says why not."""
 
-
-@login_required
-def comment_update(request, pk: int):
-    comment = _own_comment(request, pk)
-    try:
-        ensure_may_change(request.user, comment)
-    except Refused as refused:
-        return render(
-            request, "participation/refused.html", {"reason": refused.message}, status=403
+    @login_required
+    @wraps(view)
+    def wrapped(request, pk: int):
+        comment = get_object_or_404(
+            Comment.objects.select_related("statement__theme", "statement__sector"), pk=pk
         )
+        try:
+            ensure_may_change(request.user, comment)
+        except Refused as refused:
+            return render(
+                request, "participation/refused.html", {"reason": refused.message}, status=403
+            )
+        return view(request, comment)
+
+    return wrapped
+
+
+@own_comment
+def comment_update(request, comment: Comment):
     form = CommentEditForm(request.POST or None, initial={"text": comment.text})
     if request.method == "POST" and form.is_valid():
         try:
@@ -96,15 +107,8 @@ def comment_update(request, pk: int):
     )
 
 
-@login_required
-def comment_remove(request, pk: int):
-    comment = _own_comment(request, pk)
-    try:
-        ensure_may_change(request.user, comment)
-    except Refused as refused:
-        return render(
-            request, "participation/refused.html", {"reason": refused.message}, status=403
-        )
+@own_comment
+def comment_remove(request, comment: Comment):
     if request.method == "POST":
         comment_delete(user=request.user, comment=comment)
         messages.success(request, _("Ihr Kommentar wurde gelöscht."))
@@ -148,7 +152,5 @@ def comment_flag(request, pk: int):
 
 def proposal_flag(request, pk: int):
     proposal = get_object_or_404(Proposal.objects.select_related("theme", "author"), pk=pk)
-    from django.urls import reverse
-
     back_url = reverse("participation:proposals", args=[proposal.theme.slug])
     return _flag(request, proposal, f"{back_url}#vorschlag-{proposal.pk}")
