@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("suche/", cms_views.search, name="search"),
     path("", include("participation.urls")),
     path("", include("konferenzen.urls")),
+    path("", include("zielbilder.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

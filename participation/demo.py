@@ -6,10 +6,10 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.models import Site
 
 from cms.demo import add_child_once
+from cms.text import german_slug
 
 from .comments import recount_comments
 from .demo_statements import STATEMENTS
@@ -161,11 +161,8 @@ INDEX_INTRO = (
 )
 
 
-GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "&": "und"})
-
-
 def theme_slug(name: str) -> str:
-    return slugify(name.lower().translate(GERMAN_LETTERS))
+    return german_slug(name)
 
 
 def load(*, today, report) -> None:

@@ -138,3 +138,25 @@ def test_both_conferences_of_the_seed_with_registrations_and_the_past_one_anonym
     manage = re.search(r"http://[^/]+(/konferenzen/anmeldung/[^\s]+/)", output).group(1)
     assert "Ihr Platz ist bestätigt." in client.get(manage).content.decode()
     assert Registration.objects.filter(email="buergerin@example.org").count() == 1
+
+
+def test_the_strategy_model_of_the_seed_complete_and_public(client):
+    from zielbilder import seed
+    from zielbilder.models import FieldOfAction, Goal, KeyFigure, Office, Participation, Project
+
+    run()
+    assert Goal.objects.count() == 9
+    assert FieldOfAction.objects.count() == 21
+    assert Office.objects.count() == len(seed.OFFICES)
+    assert Participation.objects.count() == len(seed.MATRIX)
+    # One strategic project per field; the paper's further ones are kept as further projects.
+    assert Project.objects.filter(strategic=True).count() == 21
+    assert Project.objects.count() == sum(len(f.projects) for g in seed.GOALS for f in g.fields)
+    # What the paper leaves to be agreed stays visible as such, nothing is invented.
+    open_figure = KeyFigure.objects.filter(strategic=True).exclude(note="").first()
+    assert open_figure is not None and open_figure.target_value is None
+    assert client.get("/strategie/").status_code == 200
+    field = open_figure.field
+    html = client.get(f"/strategie/handlungsfelder/{field.slug}/").content.decode()
+    assert open_figure.note in html
+    assert client.get("/strategie/matrix/").status_code == 200

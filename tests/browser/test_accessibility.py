@@ -21,6 +21,10 @@ PAGES = {
     "Suche mit Treffern": "/suche/?q=Dortmund",
     "Englisch: Prozess": "/en/stadtgespraech/",
     "Erklärung zur Barrierefreiheit": "/barrierefreiheit/",
+    "Stadtkonferenz": "/stadtgespraech/stufe-4/konferenz/",
+    "Stadtstrategie": "/strategie/",
+    "Handlungsfeld": "/strategie/handlungsfelder/digitale-verwaltung/",
+    "Ämter und Handlungsfelder": "/strategie/matrix/",
 }
 
 

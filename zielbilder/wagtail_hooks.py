@@ -1,0 +1,117 @@
+import django_filters
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.admin_menu import PermissionMenuItem
+
+from . import admin_views
+from .models import FieldOfAction, Goal, KeyFigure, Office, Participation, Project
+
+
+class GoalViewSet(SnippetViewSet):
+    model = Goal
+    icon = "crosshairs"
+    list_display = ["number", "name"]
+    ordering = ["number"]
+
+
+class FieldFilterSet(WagtailFilterSet):
+    goal = django_filters.ModelChoiceFilter(label=_("Stadtziel"), queryset=Goal.objects.all())
+
+    class Meta:
+        model = FieldOfAction
+        fields = ["sponsor_office"]
+
+
+class FieldViewSet(SnippetViewSet):
+    model = FieldOfAction
+    icon = "table"
+    list_display = ["name", "goal", "sponsor_office"]
+    filterset_class = FieldFilterSet
+    search_fields = ["name"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        return FieldOfAction.objects.select_related("goal", "sponsor_office")
+
+
+class ProjectViewSet(SnippetViewSet):
+    model = Project
+    icon = "tasks"
+    list_display = ["name", "field", "strategic"]
+    list_filter = ["strategic", "field"]
+    search_fields = ["name", "description"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        return Project.objects.select_related("field")
+
+
+class KeyFigureViewSet(SnippetViewSet):
+    model = KeyFigure
+    icon = "pick"
+    list_display = ["name", "field", "strategic", "unit", "note"]
+    list_filter = ["strategic", "field"]
+    search_fields = ["name"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        return KeyFigure.objects.select_related("field")
+
+
+class OfficeViewSet(SnippetViewSet):
+    model = Office
+    icon = "home"
+    list_display = ["number", "name", "division"]
+    search_fields = ["number", "name"]
+    search_backend_name = None
+    ordering = ["number"]
+
+
+class ParticipationViewSet(SnippetViewSet):
+    model = Participation
+    icon = "grip"
+    list_display = ["office", "field", "role"]
+    list_filter = ["role", "field", "office"]
+    list_per_page = 100
+
+    def get_queryset(self, request):
+        return Participation.objects.select_related("office", "field")
+
+
+class StrategyGroup(SnippetViewSetGroup):
+    items = (
+        GoalViewSet,
+        FieldViewSet,
+        ProjectViewSet,
+        KeyFigureViewSet,
+        OfficeViewSet,
+        ParticipationViewSet,
+    )
+    menu_icon = "crosshairs"
+    menu_label = _("Strategie")
+    menu_name = "strategie"
+
+
+register_snippet(StrategyGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    urls = [path("strategie-import/", admin_views.model_import, name="import")]
+    return [path("", include((urls, "zielbilder_admin")))]
+
+
+@hooks.register("register_admin_menu_item")
+def import_menu_item():
+    return PermissionMenuItem(
+        _("Strategie importieren"),
+        reverse("zielbilder_admin:import"),
+        icon_name="upload",
+        order=240,
+        permission="zielbilder.change_goal",
+    )
