@@ -160,3 +160,15 @@ def test_the_strategy_model_of_the_seed_complete_and_public(client):
     html = client.get(f"/strategie/handlungsfelder/{field.slug}/").content.decode()
     assert open_figure.note in html
     assert client.get("/strategie/matrix/").status_code == 200
+
+
+def test_a_consolidated_theme_whose_inputs_the_public_can_follow(client):
+    from zielbilder.models import ConsolidatedZielbild, InputOutcome
+
+    run()
+    zielbild = ConsolidatedZielbild.objects.filter(live=True).first()
+    assert zielbild.fields_of_action.exists() and zielbild.sources.exists()
+    source = zielbild.sources.first().statement
+    assert zielbild.text in client.get(source.get_absolute_url()).content.decode()
+    rejected = InputOutcome.objects.get(kind="not_taken_up")
+    assert rejected.reason in client.get("/strategie/zielbilder/mobilitaet/").content.decode()

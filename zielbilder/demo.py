@@ -4,12 +4,51 @@ demo_data`: all goals, fields, projects, key figures, offices and matrix cells."
 from cms.text import german_slug
 
 from . import seed
-from .models import FieldOfAction, Goal, KeyFigure, Office, Participation, Project
+from .models import (
+    ConsolidatedZielbild,
+    FieldOfAction,
+    Goal,
+    InputOutcome,
+    KeyFigure,
+    Office,
+    OutcomeKind,
+    Participation,
+    Project,
+)
+
+# One theme consolidated, as the strategy team would after stage 3: what the workshops and
+# the online consultation said about mobility, drawn together into three Zielbilder.
+MOBILITY_ZIELBILDER = [
+    (
+        "Wer in Dortmund unterwegs ist, kommt mit Bus, Bahn, Rad und zu Fuß sicher, schnell und "
+        "bezahlbar an sein Ziel – auch abends, am Wochenende und in den Außenbezirken.",
+        ["Verkehrswende"],
+    ),
+    (
+        "Dortmund hat ein durchgehendes, sicheres Radwegenetz; Kinder und Ältere können "
+        "sich im Straßenraum gefahrlos bewegen.",
+        ["Verkehrswende", "Mehr Platz für Kinder und Jugendliche"],
+    ),
+    (
+        "Straßen und Plätze gehören wieder den Menschen: weniger Durchgangsverkehr in den "
+        "Quartieren, mehr Grün und Aufenthaltsqualität in der City.",
+        ["Verkehrswende", "Attraktivität"],
+    ),
+]
+NOT_TAKEN_UP_REASON = (
+    "Das Anliegen betrifft den Landesbetrieb Straßen.NRW und liegt nicht in der Zuständigkeit "
+    "der Stadt; es wird an den Landesbetrieb weitergegeben."
+)
 
 
 def load(*, today, report) -> None:
-    if Goal.objects.exists():
-        return
+    if not Goal.objects.exists():
+        load_strategy(report)
+    if not ConsolidatedZielbild.objects.exists():
+        load_consolidation(report)
+
+
+def load_strategy(report) -> None:
     offices = {
         o.number: Office.objects.create(number=o.number, name=o.name, division=o.division)
         for o in seed.OFFICES
@@ -55,4 +94,40 @@ def load(*, today, report) -> None:
         f"Stadtstrategie: {Goal.objects.count()} Ziele, {len(fields)} Handlungsfelder, "
         f"{Project.objects.count()} Projekte, {KeyFigure.objects.count()} Kennzahlen, "
         f"{len(offices)} Ämter, {len(seed.MATRIX)} Beteiligungen"
+    )
+
+
+def load_consolidation(report) -> None:
+    from participation.models import Statement, Theme
+
+    theme = Theme.objects.filter(slug="mobilitaet").first()
+    if theme is None:
+        return
+    zielbilder = []
+    for text, field_names in MOBILITY_ZIELBILDER:
+        item = ConsolidatedZielbild.objects.create(theme=theme, text=text, live=True)
+        item.fields_of_action.set(FieldOfAction.objects.filter(name__in=field_names))
+        item.goals.set(Goal.objects.filter(fields__name__in=field_names).distinct())
+        item.save()  # parental relations are written on save
+        item.save_revision()
+        zielbilder.append(item)
+    inputs = list(Statement.objects.public().filter(theme=theme, stage=3).order_by("pk"))
+    for index, statement in enumerate(inputs):
+        if index == len(inputs) - 1:
+            InputOutcome.objects.create(
+                statement=statement, kind=OutcomeKind.NOT_TAKEN_UP, reason=NOT_TAKEN_UP_REASON
+            )
+        elif index < len(zielbilder):
+            InputOutcome.objects.create(
+                statement=statement, kind=OutcomeKind.TAKEN_UP, zielbild=zielbilder[index]
+            )
+        elif index % 2 == 0:
+            InputOutcome.objects.create(
+                statement=statement,
+                kind=OutcomeKind.MERGED,
+                zielbild=zielbilder[index % len(zielbilder)],
+            )
+        # The rest stay open: the demo shows a consolidation in progress.
+    report.created(
+        f"{len(zielbilder)} konsolidierte Zielbilder zum Thema {theme.name}, mit Quellen"
     )

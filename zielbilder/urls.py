@@ -10,4 +10,5 @@ urlpatterns = [
     path("strategie/matrix.csv", views.matrix_download, name="matrix_csv"),
     path("strategie/stadtstrategie.json", views.model_json, name="model_json"),
     path("strategie/handlungsfelder/<slug:slug>/", views.field_detail, name="field"),
+    path("strategie/zielbilder/<slug:slug>/", views.theme_zielbilder, name="theme_zielbilder"),
 ]

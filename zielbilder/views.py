@@ -3,10 +3,19 @@ from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
+from .consolidation import published_zielbilder, traceability
 from .filters import MatrixFilter
 from .interchange import export_model, matrix_csv
 from .matrix import matrix_offices, strategy_matrix
-from .models import FieldOfAction, Goal, KeyFigure, Participation, Project
+from .models import (
+    FieldOfAction,
+    Goal,
+    InputOutcome,
+    KeyFigure,
+    OutcomeKind,
+    Participation,
+    Project,
+)
 
 MATRIX_ROWS_PER_PAGE = 40
 
@@ -68,3 +77,25 @@ def matrix_download(request):
     response = HttpResponse(matrix_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="aemter-handlungsfelder.csv"'
     return response
+
+
+def theme_zielbilder(request, slug: str):
+    from participation.models import Theme
+
+    theme = get_object_or_404(Theme.objects.select_related("page"), slug=slug)
+    not_taken_up = (
+        InputOutcome.objects.filter(statement__theme=theme, kind=OutcomeKind.NOT_TAKEN_UP)
+        .select_related("statement")
+        .order_by("statement__pk")
+    )
+    return render(
+        request,
+        "zielbilder/theme_zielbilder.html",
+        {
+            "theme": theme,
+            "theme_page": getattr(theme, "page", None),
+            "trace": traceability(theme),
+            "zielbilder": published_zielbilder(theme),
+            "not_taken_up": Paginator(not_taken_up, 50).get_page(request.GET.get("page")),
+        },
+    )

@@ -9,7 +9,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms.admin_menu import PermissionMenuItem
 
 from . import admin_views
-from .models import FieldOfAction, Goal, KeyFigure, Office, Participation, Project
+from .models import (
+    ConsolidatedZielbild,
+    FieldOfAction,
+    Goal,
+    KeyFigure,
+    Office,
+    Participation,
+    Project,
+)
 
 
 class GoalViewSet(SnippetViewSet):
@@ -102,7 +110,11 @@ register_snippet(StrategyGroup)
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    urls = [path("strategie-import/", admin_views.model_import, name="import")]
+    urls = [
+        path("strategie-import/", admin_views.model_import, name="import"),
+        path("werkbank/", admin_views.workbench_themes, name="workbench_themes"),
+        path("werkbank/<slug:slug>/", admin_views.workbench, name="workbench"),
+    ]
     return [path("", include((urls, "zielbilder_admin")))]
 
 
@@ -115,3 +127,26 @@ def import_menu_item():
         order=240,
         permission="zielbilder.change_goal",
     )
+
+
+@hooks.register("register_admin_menu_item")
+def workbench_menu_item():
+    return PermissionMenuItem(
+        _("Konsolidierung"),
+        reverse("zielbilder_admin:workbench_themes"),
+        icon_name="crosshairs",
+        order=235,
+        permission="zielbilder.change_inputoutcome",
+    )
+
+
+class ZielbildViewSet(SnippetViewSet):
+    model = ConsolidatedZielbild
+    icon = "openquote"
+    list_display = ["__str__", "theme", "live"]
+    list_filter = ["theme", "live"]
+    search_fields = ["text"]
+    search_backend_name = None
+
+
+register_snippet(ZielbildViewSet)

@@ -25,6 +25,7 @@ PAGES = {
     "Stadtstrategie": "/strategie/",
     "Handlungsfeld": "/strategie/handlungsfelder/digitale-verwaltung/",
     "Ämter und Handlungsfelder": "/strategie/matrix/",
+    "Konsolidierte Zielbilder": "/strategie/zielbilder/mobilitaet/",
 }
 
 

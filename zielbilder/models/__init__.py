@@ -1,3 +1,4 @@
+from .consolidation import ConsolidatedZielbild, InputOutcome, OutcomeKind
 from .strategy import (
     Direction,
     FieldOfAction,
@@ -10,6 +11,9 @@ from .strategy import (
 )
 
 __all__ = [
+    "ConsolidatedZielbild",
+    "InputOutcome",
+    "OutcomeKind",
     "Direction",
     "FieldOfAction",
     "Goal",
