@@ -43,7 +43,13 @@ sys.path.insert(1, str(PARTICIPATION))
 import dataset  # noqa: E402
 import load  # noqa: E402
 import machine  # noqa: E402
-from server import Gunicorn, django_script, free_port, production_workers  # noqa: E402
+from server import (  # noqa: E402
+    Gunicorn,
+    add_service_arguments,
+    django_script,
+    free_port,
+    production_workers,
+)
 
 
 def _participation_run():
@@ -100,15 +106,7 @@ def parse_args() -> argparse.Namespace:
         default=20,
         help="confirmations of each outcome measured alone, in one process (0: skip)",
     )
-    parser.add_argument("--db-host", default=os.environ.get("PGHOST", "127.0.0.1"))
-    parser.add_argument("--db-port", type=int, default=int(os.environ.get("PGPORT", "5432")))
-    parser.add_argument("--db-user", default=os.environ.get("PGUSER", "postgres"))
-    parser.add_argument("--db-name", default="stadtgespraech_bench_konferenzen")
-    parser.add_argument(
-        "--redis-url",
-        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
-        help="Redis database for the cache and sessions, as production has it; emptied first",
-    )
+    add_service_arguments(parser, db_name="stadtgespraech_bench_konferenzen")
     parser.add_argument(
         "--broker-url",
         default=os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/13"),

@@ -28,7 +28,13 @@ import psycopg
 import dataset
 import load
 import machine
-from server import Gunicorn, django_script, free_port, production_workers
+from server import (
+    Gunicorn,
+    add_service_arguments,
+    django_script,
+    free_port,
+    production_workers,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -63,15 +69,7 @@ def parse_args() -> argparse.Namespace:
         action="store_true",
         help="reuse the database if an earlier run built the same volume in it",
     )
-    parser.add_argument("--db-host", default=os.environ.get("PGHOST", "127.0.0.1"))
-    parser.add_argument("--db-port", type=int, default=int(os.environ.get("PGPORT", "5432")))
-    parser.add_argument("--db-user", default=os.environ.get("PGUSER", "postgres"))
-    parser.add_argument("--db-name", default="stadtgespraech_bench")
-    parser.add_argument(
-        "--redis-url",
-        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
-        help="Redis database for the cache and sessions, as production has it; emptied first",
-    )
+    add_service_arguments(parser, db_name="stadtgespraech_bench")
     parser.add_argument(
         "--only", nargs="*", default=None, help="run only these scenarios (names in the table)"
     )

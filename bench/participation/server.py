@@ -143,3 +143,16 @@ def django_script(script: Path, root: Path, env: dict, *args: str) -> object:
         sys.stderr.write(result.stderr[-4000:])
         raise RuntimeError(f"{script.name} {args[0]} failed")
     return json.loads(result.stdout)
+
+
+def add_service_arguments(parser, *, db_name: str) -> None:
+    """Where PostgreSQL and Redis are, the same for every benchmark."""
+    parser.add_argument("--db-host", default=os.environ.get("PGHOST", "127.0.0.1"))
+    parser.add_argument("--db-port", type=int, default=int(os.environ.get("PGPORT", "5432")))
+    parser.add_argument("--db-user", default=os.environ.get("PGUSER", "postgres"))
+    parser.add_argument("--db-name", default=db_name)
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
+        help="Redis database for the cache and sessions, as production has it; emptied first",
+    )
