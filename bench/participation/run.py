@@ -140,6 +140,8 @@ def prepare_database(args, env: dict) -> dataset.Built:
             wanted.votes,
         ):
             log(f"reusing database {args.db_name} (built in {built.seconds:.0f} s)")
+            # The code may have new migrations since the database was built.
+            dataset.manage(env, "migrate", "--noinput", log=log)
             return built
         log(f"database {args.db_name} holds another volume: rebuilding")
     log(f"creating database {args.db_name}")
