@@ -259,9 +259,16 @@ def load_activity(report) -> None:
     moderator = User.objects.filter(email="moderation@example.org").first()
     citizen = User.objects.filter(email="buergerin@example.org").first()
     votes = []
-    for statement in Statement.objects.filter(state=StatementState.PUBLISHED):
+    for statement in Statement.objects.filter(state=StatementState.PUBLISHED).select_related(
+        "theme"
+    ):
         leaning = rng.random()
+        # On Mobilität the demo voters form two camps (car and bicycle, say) that lean apart
+        # on most statements, so that the opinion groups of the demo have something to find.
+        camps = statement.theme.slug == "mobilitaet" and rng.random() < 0.7
         for voter in rng.sample(voters, rng.randint(8, VOTER_COUNT)):
+            if camps:
+                leaning = 0.9 if (voter.pk + statement.pk) % 2 else 0.15
             roll = rng.random()
             choice = (
                 "agree" if roll < leaning * 0.8 else "neutral" if roll < leaning else "disagree"

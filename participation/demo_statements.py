@@ -772,6 +772,18 @@ STATEMENTS: dict[str, dict[str, list[tuple[str, str]]]] = {
                 "In jedem Quartier gibt es 2030 eine Mobilstation mit Ladepunkten, Carsharing und "
                 "sicheren Fahrradabstellplätzen.",
             ),
+            # Two inputs that say nearly what others say: the workbench offers them as merge
+            # candidates.
+            (
+                "zivilgesellschaft",
+                "2030 hat Dortmund ein lückenloses Radwegenetz, baulich getrennt vom Autoverkehr, "
+                "auf dem Kinder und Ältere sicher fahren.",
+            ),
+            (
+                "zivilgesellschaft",
+                "In allen Stadtbezirken fahren Busse und Stadtbahnen 2030 mindestens im "
+                "10-Minuten-Takt.",
+            ),
         ],
     },
     "nordwaerts": {

@@ -172,3 +172,17 @@ def test_a_consolidated_theme_whose_inputs_the_public_can_follow(client):
     assert zielbild.text in client.get(source.get_absolute_url()).content.decode()
     rejected = InputOutcome.objects.get(kind="not_taken_up")
     assert rejected.reason in client.get("/strategie/zielbilder/mobilitaet/").content.decode()
+
+
+def test_the_consolidated_theme_has_its_opinion_groups_and_merge_candidates(client):
+    from zielbilder.models import ThemeAnalysis
+
+    run()
+    analysis = ThemeAnalysis.objects.get(theme__slug="mobilitaet")
+    # The demo's voters form two camps on Mobilität; the analysis finds them.
+    assert analysis.state == "done" and analysis.display["k"] >= 2
+    assert len(analysis.similar) >= 2
+    page = client.get("/beteiligung/themen/mobilitaet/ergebnisse/").content.decode()
+    assert "Meinungslandkarte" in page and "Gruppe B" in page
+    theme_page = client.get("/themen/mobilitaet/").content.decode()
+    assert "Was aus den Eingaben wurde" in theme_page

@@ -7,7 +7,11 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from .models import ConsolidatedZielbild, InputOutcome, OutcomeKind
-from .models.consolidation import REASON_MAX_LENGTH
+from .models.consolidation import REASON_MAX_LENGTH, ZIELBILD_MAX_LENGTH
+
+# Statements one action of the workbench takes at most: a Zielbild made of more inputs than
+# this is better built in steps the team can check.
+MAX_SELECTION = 50
 
 
 class Refused(Exception):
@@ -47,6 +51,55 @@ def record_outcome(*, statement, kind: str, zielbild=None, reason: str = "", by=
             defaults={"kind": kind, "zielbild": zielbild, "reason": reason, "decided_by": by},
         )
     return outcome
+
+
+def _checked_selection(theme, statements) -> list:
+    statements = list(statements)
+    if not statements:
+        raise Refused(_("Bitte wählen Sie mindestens eine Eingabe aus."), "statements")
+    if len(statements) > MAX_SELECTION:
+        raise Refused(
+            _("%(n)d Eingaben ausgewählt; höchstens %(limit)d sind auf einmal möglich.")
+            % {"n": len(statements), "limit": MAX_SELECTION},
+            "statements",
+        )
+    if any(statement.theme_id != theme.pk for statement in statements):
+        raise Refused(_("Eine der Eingaben gehört zu einem anderen Thema."), "statements")
+    return statements
+
+
+def draft_text(statements) -> str:
+    """The new Zielbild's first wording: its sources, one per line, for the team to rewrite."""
+    text = "\n".join(f"– {statement.text.strip()}" for statement in statements)
+    if len(text) > ZIELBILD_MAX_LENGTH:
+        text = text[: ZIELBILD_MAX_LENGTH - 1] + "…"
+    return text
+
+
+def zielbild_from_statements(*, theme, statements, by=None) -> ConsolidatedZielbild:
+    """A draft Zielbild made of the selected inputs; each is recorded as taken up in it (or,
+    if there are several, as merged)."""
+    statements = _checked_selection(theme, statements)
+    kind = OutcomeKind.TAKEN_UP if len(statements) == 1 else OutcomeKind.MERGED
+    with transaction.atomic():
+        zielbild = ConsolidatedZielbild.objects.create(
+            theme=theme, text=draft_text(statements), live=False
+        )
+        zielbild.save_revision(user=by)
+        for statement in statements:
+            record_outcome(statement=statement, kind=kind, zielbild=zielbild, by=by)
+    return zielbild
+
+
+def merge_statements(*, zielbild, statements, by=None) -> int:
+    """Record every selected input as merged into an existing Zielbild of its theme."""
+    if zielbild is None:
+        raise Refused(_("Bitte wählen Sie das Zielbild, in das die Eingaben eingehen."), "zielbild")
+    statements = _checked_selection(zielbild.theme, statements)
+    with transaction.atomic():
+        for statement in statements:
+            record_outcome(statement=statement, kind=OutcomeKind.MERGED, zielbild=zielbild, by=by)
+    return len(statements)
 
 
 @dataclass(frozen=True)

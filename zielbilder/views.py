@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
+from .catalogue import agreement_status, current_agreement
 from .consolidation import published_zielbilder, traceability
 from .filters import MatrixFilter
 from .interchange import export_model, matrix_csv
@@ -88,6 +89,9 @@ def theme_zielbilder(request, slug: str):
         .select_related("statement")
         .order_by("statement__pk")
     )
+    zielbilder = list(published_zielbilder(theme))
+    agreement = current_agreement()
+    status = agreement_status(agreement, zielbilder)
     return render(
         request,
         "zielbilder/theme_zielbilder.html",
@@ -95,7 +99,8 @@ def theme_zielbilder(request, slug: str):
             "theme": theme,
             "theme_page": getattr(theme, "page", None),
             "trace": traceability(theme),
-            "zielbilder": published_zielbilder(theme),
+            "zielbilder": [(zielbild, status.get(zielbild.pk)) for zielbild in zielbilder],
+            "agreement": agreement,
             "not_taken_up": Paginator(not_taken_up, 50).get_page(request.GET.get("page")),
         },
     )

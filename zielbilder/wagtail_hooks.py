@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.admin_menu import PermissionMenuItem
 
-from . import admin_views
+from . import admin_views, admin_workbench
 from .models import (
     ConsolidatedZielbild,
     FieldOfAction,
@@ -112,8 +112,9 @@ register_snippet(StrategyGroup)
 def register_admin_urls():
     urls = [
         path("strategie-import/", admin_views.model_import, name="import"),
-        path("werkbank/", admin_views.workbench_themes, name="workbench_themes"),
-        path("werkbank/<slug:slug>/", admin_views.workbench, name="workbench"),
+        path("werkbank/", admin_workbench.workbench_themes, name="workbench_themes"),
+        path("werkbank/<slug:slug>/", admin_workbench.workbench, name="workbench"),
+        path("katalogbeschluss/", admin_workbench.catalogue_agreement, name="agreement"),
     ]
     return [path("", include((urls, "zielbilder_admin")))]
 

@@ -262,6 +262,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "konferenzen.tasks.anonymise_past_conferences",
         "schedule": crontab(hour=3, minute=40),
     },
+    "zielbilder-run-waiting-analyses": {
+        "task": "zielbilder.tasks.run_waiting_analyses",
+        "schedule": 600.0,
+    },
+    "zielbilder-refresh-analyses": {
+        "task": "zielbilder.tasks.refresh_analyses",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 # --- Internationalisation -------------------------------------------------------------------

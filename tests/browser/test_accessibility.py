@@ -26,6 +26,7 @@ PAGES = {
     "Handlungsfeld": "/strategie/handlungsfelder/digitale-verwaltung/",
     "Ämter und Handlungsfelder": "/strategie/matrix/",
     "Konsolidierte Zielbilder": "/strategie/zielbilder/mobilitaet/",
+    "Ergebnisse mit Meinungsgruppen": "/beteiligung/themen/mobilitaet/ergebnisse/",
 }
 
 

@@ -1,3 +1,5 @@
+from .agreement import AgreedZielbild, CatalogueAgreement
+from .analysis import AnalysisState, ThemeAnalysis
 from .consolidation import ConsolidatedZielbild, InputOutcome, OutcomeKind
 from .strategy import (
     Direction,
@@ -11,6 +13,10 @@ from .strategy import (
 )
 
 __all__ = [
+    "AgreedZielbild",
+    "AnalysisState",
+    "CatalogueAgreement",
+    "ThemeAnalysis",
     "ConsolidatedZielbild",
     "InputOutcome",
     "OutcomeKind",

@@ -19,3 +19,20 @@ def statement_outcome(statement):
         # The Zielbild is still a draft: the public hears only that the input is in work.
         outcome = None
     return {"outcome": outcome, "statement": statement}
+
+
+@register.inclusion_tag("zielbilder/includes/theme_traceability.html")
+def theme_traceability(theme):
+    """How many of a theme's inputs were taken up, merged or not taken up (one query)."""
+    from ..consolidation import traceability
+
+    return {"theme": theme, "trace": traceability(theme)}
+
+
+@register.inclusion_tag("zielbilder/includes/theme_opinion_groups.html")
+def theme_opinion_groups(theme):
+    """The theme's latest opinion groups, drawn; two queries."""
+    from ..analysis import latest
+    from ..charts import chart_of
+
+    return {"theme": theme, "chart": chart_of(latest(theme))}

@@ -1,0 +1,51 @@
+"""The strategy team's slow work (Celery). See `analysis` for why each run is safe to repeat."""
+
+import logging
+
+from celery import shared_task
+
+from . import analysis
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue(task_name: str, *args) -> None:
+    """Hand work to the broker; if it is away, `run_waiting_analyses` catches up."""
+    try:
+        globals()[task_name].delay(*args)
+    except Exception:
+        logger.warning(
+            "Task %s%r not handed to the broker; the sweep will run it.", task_name, args
+        )
+
+
+@shared_task(bind=True, max_retries=3, acks_late=True)
+def compute_theme_analysis(self, analysis_id: int) -> int | None:
+    try:
+        result = analysis.run_analysis(analysis_id)
+    except Exception as error:
+        if self.request.is_eager or self.request.retries >= self.max_retries:
+            # The team sees "failed" with the reason and can start a new run.
+            logger.exception("Analysis %s failed", analysis_id)
+            analysis.mark_failed(analysis_id, error)
+            return None
+        raise self.retry(exc=error, countdown=60 * 2**self.request.retries) from error
+    return result.pk if result else None
+
+
+@shared_task
+def run_waiting_analyses() -> int:
+    """The safety net: runs whose task was lost are computed here."""
+    waiting = analysis.waiting_too_long()
+    for analysis_id in waiting:
+        compute_theme_analysis.apply(args=[analysis_id])
+    return len(waiting)
+
+
+@shared_task
+def refresh_analyses() -> int:
+    """Nightly: every theme voted on since its last evaluation gets a new one."""
+    themes = analysis.themes_with_new_votes()
+    for theme in themes:
+        analysis.request_analysis(theme)
+    return len(themes)
