@@ -28,6 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(1, str(ROOT / "bench" / "participation"))
+sys.path.insert(2, str(ROOT / "bench" / "opinion_groups"))
 
 from zielbilder.opinion_groups import (  # noqa: E402
     THREADS,
@@ -129,6 +130,15 @@ def main() -> int:
     parser.add_argument("--noise", type=float, default=0.1)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of the whole task")
+    parser.add_argument(
+        "--database",
+        action="store_true",
+        help="also time the whole stored task (read votes, group, similar statements, store)"
+        " on PostgreSQL in a fresh database",
+    )
+    parser.add_argument("--pg-host", default=os.environ.get("PGHOST", "127.0.0.1"))
+    parser.add_argument("--pg-port", type=int, default=int(os.environ.get("PGPORT", "5432")))
+    parser.add_argument("--pg-user", default=os.environ.get("PGUSER", "postgres"))
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
     parser.add_argument("--strict", action="store_true", help="exit 1 when the target is missed")
     args = parser.parse_args()
@@ -211,6 +221,31 @@ def main() -> int:
         f"Target:   opinion_groups() on {len(votes):,} votes < {TARGET_SECONDS:.0f} s:"
         f" {'pass' if passed else 'FAIL'} (worst run {worst:.2f} s)"
     )
+    task_seconds = None
+    if args.database:
+        from task_on_postgres import measure
+
+        task_seconds, stored = measure(
+            votes,
+            statements=args.statements,
+            host=args.pg_host,
+            port=args.pg_port,
+            user=args.pg_user,
+            repeat=args.repeat,
+            log=lambda message: print(f"          {message}"),
+        )
+        worst_task = max(task_seconds)
+        passed = passed and worst_task < TARGET_SECONDS
+        print(
+            f"Task:     run_analysis() on PostgreSQL (read {stored.votes:,} votes, group"
+            f" {stored.participants:,} participants, {len(stored.similar)} similar pairs, store):"
+            f" best {min(task_seconds):.2f} s, median {statistics.median(task_seconds):.2f} s,"
+            f" worst {worst_task:.2f} s; k = {stored.display['k']}"
+        )
+        print(
+            f"Target:   the stored task on {stored.votes:,} votes < {TARGET_SECONDS:.0f} s:"
+            f" {'pass' if worst_task < TARGET_SECONDS else 'FAIL'}"
+        )
     if args.json:
         args.json.write_text(
             json.dumps(
@@ -220,6 +255,7 @@ def main() -> int:
                     "votes": len(votes),
                     "arguments": {k: v for k, v in vars(args).items() if k != "json"},
                     "seconds": seconds,
+                    "task_seconds_on_postgres": task_seconds,
                     "k": result.k,
                     "silhouette": result.silhouette,
                     "adjusted_rand_index": ari,
