@@ -139,7 +139,7 @@ def test_an_overlong_note_is_refused_and_the_typed_text_kept(
     assert "x" * 2001 in page
 
 
-@pytest.mark.parametrize("role", ["Redaktion", "Moderation", "Konferenzteam"])
+@pytest.mark.parametrize("role", ["Redaktion", "Moderation", "Konferenzteam", "Ratsmitglieder"])
 def test_only_the_strategy_team_records_an_agreement(client, theme, held_conference, role):
     published(theme, "Ziel.")
     client.force_login(factories.UserFactory(roles=[role]))

@@ -175,7 +175,7 @@ def test_the_strategy_team_starts_the_analysis_and_sees_each_statements_group_fi
     assert f"Nr. {items[0].pk}" in page
 
 
-@pytest.mark.parametrize("role", ["Redaktion", "Moderation", "Konferenzteam"])
+@pytest.mark.parametrize("role", ["Redaktion", "Moderation", "Konferenzteam", "Ratsmitglieder"])
 def test_other_roles_can_neither_open_the_workbench_nor_start_an_analysis(client, theme, role):
     client.force_login(factories.UserFactory(roles=[role]))
     assert client.get(f"/admin/werkbank/{theme.slug}/").status_code in (302, 403)
@@ -252,3 +252,22 @@ def test_withdrawn_statements_do_not_appear_in_the_public_chart(
     hidden.save()
     page = client.get(f"/beteiligung/themen/{theme.slug}/ergebnisse/").content.decode()
     assert hidden.get_absolute_url() not in page
+
+
+def test_the_workbench_keeps_its_query_count_as_inputs_and_pairs_grow(
+    client, theme, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    client.force_login(factories.UserFactory(roles=["Strategieteam"]))
+    url = f"/admin/werkbank/{theme.slug}/"
+    two_camps(theme, voters=4, statements=3)
+    computed(theme, django_capture_on_commit_callbacks)
+    client.get(url)
+    with django_assert_max_num_queries(40) as small:
+        client.get(url)
+    two_camps(theme, voters=10, statements=12)
+    for n in range(6):  # near-duplicates: more merge candidates
+        factories.statement(theme, text=f"Sichere Radwege in der Innenstadt bauen, Teil {n}")
+    computed(theme, django_capture_on_commit_callbacks)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        page = client.get(url)
+    assert "Kandidaten zum Zusammenführen" in page.content.decode()

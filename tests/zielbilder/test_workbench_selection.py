@@ -90,7 +90,7 @@ def test_merging_needs_a_zielbild_of_the_theme(client, strategist, theme):
     assert not InputOutcome.objects.exists()
 
 
-@pytest.mark.parametrize("role", ["Redaktion", "Moderation", "Konferenzteam"])
+@pytest.mark.parametrize("role", ["Redaktion", "Moderation", "Konferenzteam", "Ratsmitglieder"])
 def test_only_the_strategy_team_uses_the_selection(client, theme, role):
     client.force_login(factories.UserFactory(roles=[role]))
     statement = factories.statement(theme)
