@@ -65,6 +65,13 @@ RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --create-home --home-dir /home/app \
        --shell /usr/sbin/nologin app
 
+# Pango (with HarfBuzz and fontconfig) is what WeasyPrint sets the council paper's PDF with.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+        libharfbuzz-subset0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 COPY --from=builder /opt/venv /opt/venv
 WORKDIR /app
 # The code stays owned by root (read-only for the app user); only uploads and the beat

@@ -187,3 +187,29 @@ def current_stage(*, today: datetime.date | None = None) -> StageStatus | None:
     """The running stage; if two overlap, the later one in the process."""
     running = [s for s in process_stages(today=today) if s.is_running]
     return running[-1] if running else None
+
+
+def begin_stage(number: int, *, user=None, today: datetime.date | None = None) -> None:
+    """Close the stage before `number` and let `number` run from today, as the council's
+    adoption of the strategy does for stage 6. Saved as page revisions, so the history of
+    both pages shows who moved the process on and when."""
+    from .models import ProcessPage, StagePage
+
+    today = today or timezone.localdate()
+    process = ProcessPage.objects.live().order_by("path").first()
+    if process is None:
+        return
+    for page in StagePage.objects.live().child_of(process).filter(number__in=(number - 1, number)):
+        page = page.specific
+        if page.number == number:
+            page.state_override = StageState.RUNNING
+            page.start_date = min(page.start_date, today)
+            page.end_date = max(page.end_date, today)
+        else:
+            page.state_override = StageState.CLOSED
+        # The council's decision moves the process on, not an editor: whoever records it
+        # needs no right to publish pages, and the history names them all the same.
+        page.save_revision(user=user, log_action=True).publish(
+            user=user, skip_permission_checks=True
+        )
+    forget_process_stages()

@@ -137,3 +137,12 @@ def published_zielbilder(theme):
         .prefetch_related("goals", "fields_of_action", "sources__statement__sector")
         .order_by("created_at", "pk")
     )
+
+
+def published_zielbilder_of_all():
+    """Every published Zielbild with goals, fields and sources, for the council paper."""
+    return (
+        ConsolidatedZielbild.objects.filter(live=True)
+        .prefetch_related("goals", "fields_of_action", "sources__statement")
+        .order_by("theme__sort_order", "created_at", "pk")
+    )

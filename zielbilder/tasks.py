@@ -49,3 +49,48 @@ def refresh_analyses() -> int:
     for theme in themes:
         analysis.request_analysis(theme)
     return len(themes)
+
+
+@shared_task(bind=True, max_retries=2, acks_late=True)
+def compile_paper(self, version_id: int) -> int | None:
+    from .council import compilation
+
+    try:
+        version = compilation.compile_version(version_id)
+    except Exception as error:
+        if self.request.is_eager or self.request.retries >= self.max_retries:
+            logger.exception("Compilation of paper version %s failed", version_id)
+            compilation.mark_failed(version_id, error)
+            return None
+        raise self.retry(exc=error, countdown=30 * 2**self.request.retries) from error
+    return version.pk if version else None
+
+
+@shared_task
+def compile_stuck_papers() -> int:
+    """The safety net: a compilation whose worker was lost starts over here."""
+    from .council import compilation
+
+    stuck = compilation.stuck()
+    for version_id in stuck:
+        compile_paper.apply(args=[version_id])
+    return len(stuck)
+
+
+@shared_task(bind=True, max_retries=5, acks_late=True)
+def announce_decision(self, decision_id: int) -> int:
+    from .council import decision
+
+    try:
+        return decision.announce(decision_id)
+    except Exception as error:
+        if self.request.is_eager:
+            raise
+        raise self.retry(exc=error, countdown=60 * 2**self.request.retries) from error
+
+
+@shared_task
+def announce_pending_decisions() -> int:
+    from .council import decision
+
+    return sum(decision.announce(pk) for pk in decision.waiting_for_announcement())

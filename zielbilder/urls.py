@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .council import views as council
 
 app_name = "zielbilder"
 
@@ -11,4 +12,13 @@ urlpatterns = [
     path("strategie/stadtstrategie.json", views.model_json, name="model_json"),
     path("strategie/handlungsfelder/<slug:slug>/", views.field_detail, name="field"),
     path("strategie/zielbilder/<slug:slug>/", views.theme_zielbilder, name="theme_zielbilder"),
+    path("ratsvorlage/", council.paper_versions, name="paper_versions"),
+    path("ratsvorlage/vergleich/", council.paper_compare, name="paper_compare"),
+    path("ratsvorlage/<int:number>/", council.paper_version, name="paper_version"),
+    path("ratsvorlage/<int:number>/datei/<str:kind>/", council.paper_file, name="paper_file"),
+    path(
+        "ratsvorlage/<int:number>/datei/<str:kind>/herunterladen/",
+        council.paper_file_download,
+        name="paper_file_download",
+    ),
 ]

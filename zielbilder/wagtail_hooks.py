@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms.admin_menu import PermissionMenuItem
 
 from . import admin_views, admin_workbench
+from .council import admin_views as council_admin
 from .models import (
     ConsolidatedZielbild,
     FieldOfAction,
@@ -115,6 +116,8 @@ def register_admin_urls():
         path("werkbank/", admin_workbench.workbench_themes, name="workbench_themes"),
         path("werkbank/<slug:slug>/", admin_workbench.workbench, name="workbench"),
         path("katalogbeschluss/", admin_workbench.catalogue_agreement, name="agreement"),
+        path("ratsvorlage/", council_admin.versions, name="paper"),
+        path("ratsvorlage/<int:number>/beschluss/", council_admin.decision, name="paper_decision"),
     ]
     return [path("", include((urls, "zielbilder_admin")))]
 
@@ -127,6 +130,17 @@ def import_menu_item():
         icon_name="upload",
         order=240,
         permission="zielbilder.change_goal",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def paper_menu_item():
+    return PermissionMenuItem(
+        _("Ratsvorlage"),
+        reverse("zielbilder_admin:paper"),
+        icon_name="doc-full",
+        order=236,
+        permission="zielbilder.add_paperversion",
     )
 
 

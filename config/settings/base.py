@@ -266,6 +266,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "zielbilder.tasks.run_waiting_analyses",
         "schedule": 600.0,
     },
+    "zielbilder-compile-stuck-papers": {
+        "task": "zielbilder.tasks.compile_stuck_papers",
+        "schedule": 600.0,
+    },
+    "zielbilder-announce-pending-decisions": {
+        "task": "zielbilder.tasks.announce_pending_decisions",
+        "schedule": 600.0,
+    },
     "zielbilder-refresh-analyses": {
         "task": "zielbilder.tasks.refresh_analyses",
         "schedule": crontab(hour=2, minute=30),
@@ -298,6 +306,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # --- Wagtail --------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Stadtgespräch Dortmund")
+# The council paper and the OParl endpoint: the city (OParl "Body") and its council.
+COUNCIL_BODY_NAME = env_str("COUNCIL_BODY_NAME", "Stadt Dortmund")
+COUNCIL_BODY_SHORT_NAME = env_str("COUNCIL_BODY_SHORT_NAME", "Dortmund")
+COUNCIL_NAME = env_str("COUNCIL_NAME", "Rat der Stadt Dortmund")
+# Amtlicher Gemeindeschlüssel of Dortmund (OParl Body.ags).
+COUNCIL_BODY_AGS = env_str("COUNCIL_BODY_AGS", "05913000")
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]

@@ -1,6 +1,12 @@
 from .agreement import AgreedZielbild, CatalogueAgreement
 from .analysis import AnalysisState, ThemeAnalysis
 from .consolidation import ConsolidatedZielbild, InputOutcome, OutcomeKind
+from .council import (
+    CouncilDecision,
+    DecisionOutcome,
+    PaperVersion,
+    VersionState,
+)
 from .strategy import (
     Direction,
     FieldOfAction,
@@ -13,6 +19,10 @@ from .strategy import (
 )
 
 __all__ = [
+    "CouncilDecision",
+    "DecisionOutcome",
+    "PaperVersion",
+    "VersionState",
     "AgreedZielbild",
     "AnalysisState",
     "CatalogueAgreement",

@@ -1,0 +1,1 @@
+"""The council paper (Ratsvorlage): compiled from the data, rendered as HTML, PDF and DOCX."""

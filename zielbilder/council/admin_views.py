@@ -1,0 +1,137 @@
+"""The strategy team's side of the Ratsvorlage in the admin: compile, watch the progress,
+publish, record the council's decision."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..consolidation import Refused
+from ..models import DecisionOutcome, PaperVersion, VersionState
+from ..models.council import CHANGES_MAX_LENGTH, RESOLUTION_MAX_LENGTH
+from .compilation import PAPER_NUMBER_MAX_LENGTH, TITLE_MAX_LENGTH, publish, start_compilation
+from .decision import record_decision
+
+DEFAULT_TITLE = "Strategie „Unser Dortmund“: Ziele, Handlungsfelder und Zielbilder"
+DEFAULT_RESOLUTION = (
+    "Der Rat der Stadt Dortmund beschließt die in dieser Vorlage dargestellten Ziele, "
+    "strategischen Handlungsfelder und Zielbilder als Stadtstrategie und beauftragt die "
+    "Verwaltung, sie umzusetzen und über die Kennzahlen jährlich zu berichten."
+)
+
+
+def _require(request, permission: str) -> None:
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+class CompileForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Titel"), max_length=TITLE_MAX_LENGTH)
+    paper_number = forms.CharField(
+        label=gettext_lazy("Drucksache-Nr."), max_length=PAPER_NUMBER_MAX_LENGTH
+    )
+    proposed_resolution = forms.CharField(
+        label=gettext_lazy("Beschlussvorschlag"),
+        max_length=RESOLUTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=gettext_lazy(
+            "Der einzige Text, den Sie schreiben: alles andere stellt die Plattform aus den "
+            "Daten zusammen."
+        ),
+    )
+
+
+class DecisionForm(forms.Form):
+    meeting_date = forms.DateField(
+        label=gettext_lazy("Sitzung am"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    outcome = forms.ChoiceField(label=gettext_lazy("Ergebnis"), choices=DecisionOutcome.choices)
+    changes = forms.CharField(
+        label=gettext_lazy("Beschlossene Änderungen"),
+        required=False,
+        max_length=CHANGES_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=gettext_lazy("Pflicht bei „mit Änderungen beschlossen“."),
+    )
+    votes_yes = forms.IntegerField(label=gettext_lazy("Ja-Stimmen"), required=False, min_value=0)
+    votes_no = forms.IntegerField(label=gettext_lazy("Nein-Stimmen"), required=False, min_value=0)
+    votes_abstain = forms.IntegerField(
+        label=gettext_lazy("Enthaltungen"), required=False, min_value=0
+    )
+
+
+def versions(request):
+    _require(request, "zielbilder.add_paperversion")
+    last = PaperVersion.objects.defer("content", "html").order_by("-number").first()
+    initial = {
+        "title": last.title if last else DEFAULT_TITLE,
+        "paper_number": last.paper_number if last else "",
+        "proposed_resolution": last.proposed_resolution if last else DEFAULT_RESOLUTION,
+    }
+    form = CompileForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        action = request.POST.get("action", "compile")
+        if action == "publish":
+            _require(request, "zielbilder.change_paperversion")
+            version = get_object_or_404(PaperVersion, number=request.POST.get("number", "0"))
+            try:
+                publish(version, by=request.user)
+            except Refused as refused:
+                messages.error(request, refused.message)
+            else:
+                messages.success(
+                    request, _("Version %(n)d ist veröffentlicht.") % {"n": version.number}
+                )
+            return redirect("zielbilder_admin:paper")
+        if form.is_valid():
+            try:
+                version = start_compilation(**form.cleaned_data, by=request.user)
+            except Refused as refused:
+                form.add_error(refused.field or None, refused.message)
+            else:
+                messages.success(
+                    request,
+                    _("Version %(n)d wird erstellt; der Fortschritt steht in der Liste.")
+                    % {"n": version.number},
+                )
+                return redirect("zielbilder_admin:paper")
+    page = Paginator(
+        PaperVersion.objects.defer("content", "html")
+        .select_related("started_by", "published_by")
+        .order_by("-number"),
+        20,
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "zielbilder/admin/paper_versions.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "compiling": PaperVersion.objects.filter(state=VersionState.COMPILING).exists(),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def decision(request, number: int):
+    _require(request, "zielbilder.add_councildecision")
+    version = get_object_or_404(PaperVersion.objects.defer("content", "html"), number=number)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_decision(version=version, **form.cleaned_data, by=request.user)
+        except Refused as refused:
+            field = refused.field if refused.field in form.fields else None
+            form.add_error(field, refused.message)
+        else:
+            messages.success(request, _("Der Beschluss ist eingetragen."))
+            return redirect("zielbilder_admin:paper")
+    return render(
+        request,
+        "zielbilder/admin/paper_decision.html",
+        {"form": form, "version": version, "decisions": version.decisions.all()},
+        status=400 if form.errors else 200,
+    )
