@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from .models import User
-from .roles import CONFERENCE_TEAM, EDITORS, MODERATORS, STRATEGY_TEAM
+from .roles import COUNCIL, CONFERENCE_TEAM, EDITORS, MODERATORS, STRATEGY_TEAM
 
 DEMO_ACCOUNTS = [
     # (role shown, e-mail, display name, group or None for a citizen)
@@ -16,6 +16,8 @@ DEMO_ACCOUNTS = [
     ("Moderation", "moderation@example.org", "Moderation Demo", MODERATORS),
     ("Strategieteam", "strategie@example.org", "Strategieteam Demo", STRATEGY_TEAM),
     ("Konferenzteam", "konferenz@example.org", "Konferenzteam Demo", CONFERENCE_TEAM),
+    # Reads the council paper's drafts on the website (/ratsvorlage/); no admin.
+    ("Ratsmitglied", "rat@example.org", "Ratsmitglied Demo", COUNCIL),
     ("Bürger*in", "buergerin@example.org", "Dortmunderin", None),
 ]
 
