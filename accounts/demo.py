@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from .models import User
-from .roles import COUNCIL, CONFERENCE_TEAM, EDITORS, MODERATORS, STRATEGY_TEAM
+from .roles import CONFERENCE_TEAM, COUNCIL, EDITORS, MODERATORS, STRATEGY_TEAM
 
 DEMO_ACCOUNTS = [
     # (role shown, e-mail, display name, group or None for a citizen)
