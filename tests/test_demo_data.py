@@ -186,3 +186,52 @@ def test_the_consolidated_theme_has_its_opinion_groups_and_merge_candidates(clie
     assert "Meinungslandkarte" in page and "Gruppe B" in page
     theme_page = client.get("/themen/mobilitaet/").content.decode()
     assert "Was aus den Eingaben wurde" in theme_page
+
+
+def test_from_the_demo_the_council_paper_goes_through_stage_5(
+    client, django_capture_on_commit_callbacks
+):
+    """Compile, a council member reads the draft, publish, decide: stage 6 begins."""
+    import datetime
+
+    from django.utils import timezone
+
+    from zielbilder.models import PaperVersion
+
+    run()
+    client.force_login(User.objects.get(email="strategie@example.org"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/admin/ratsvorlage/",
+            {
+                "action": "compile",
+                "title": "Strategie „Unser Dortmund“",
+                "paper_number": "12345-26",
+                "proposed_resolution": "Der Rat beschließt die Stadtstrategie.",
+            },
+        )
+    version = PaperVersion.objects.get()
+    assert version.state == "draft", version.error
+    mobility = next(t for t in version.content["themes"] if t["slug"] == "mobilitaet")
+    assert len(mobility["zielbilder"]) == 3 and mobility["not_taken_up"]
+    assert len(version.content["strategy"]) == 9
+    assert version.content["figures"]["conferences"][0]["attended"] > 0
+
+    client.force_login(User.objects.get(email="rat@example.org"))
+    assert client.get("/ratsvorlage/1/").status_code == 200
+    client.logout()
+    assert client.get("/ratsvorlage/1/").status_code == 404
+
+    client.force_login(User.objects.get(email="strategie@example.org"))
+    client.post("/admin/ratsvorlage/", {"action": "publish", "number": 1})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/admin/ratsvorlage/1/beschluss/",
+            {
+                "meeting_date": (timezone.localdate() - datetime.timedelta(days=1)).isoformat(),
+                "outcome": "adopted",
+            },
+        )
+    version.refresh_from_db()
+    assert version.binding
+    assert current_stage().number == 6
