@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", cms_views.health, name="health"),
+    path("oparl/v1.1/", include("zielbilder.oparl_urls")),
 ]
 
 if settings.DEBUG:

@@ -1,6 +1,5 @@
 """Writing to everyone with a confirmed seat: stored first, sent in batches by Celery."""
 
-import logging
 from functools import partial
 
 from django.db import transaction
@@ -9,7 +8,6 @@ from django.utils import timezone
 from . import mails
 from .models import ConferenceMessage, MessageDelivery, Registration, RegistrationStatus
 
-logger = logging.getLogger(__name__)
 BATCH = 200
 
 
@@ -22,13 +20,12 @@ def message_confirmed(*, conference, subject: str, text: str, sender) -> Confere
 
 
 def _enqueue(message_id: int) -> None:
+    from config.celery import hand_over
+
     from .tasks import send_message
 
-    try:
-        send_message.delay(message_id)
-    except Exception:
-        # Broker away: the periodic sweep (send_unfinished_messages) sends it later.
-        logger.warning("Message %s not handed to the broker; the sweep sends it.", message_id)
+    # Broker away: the periodic sweep (send_unfinished_messages) sends it later.
+    hand_over(send_message, message_id)
 
 
 def send_batch(message_id: int) -> int:

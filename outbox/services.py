@@ -104,15 +104,12 @@ def mail_queue_message(message: EmailMultiAlternatives) -> list[Mail]:
 
 
 def _enqueue_delivery(mail_id: int) -> None:
+    from config.celery import hand_over
+
     from .tasks import deliver
 
-    try:
-        deliver.delay(mail_id)
-    except Exception:
-        # Broker away or the eager task failed: the mail is stored, the sweeper sends it.
-        logger.warning(
-            "Mail %s not handed to the worker; it stays pending.", mail_id, exc_info=True
-        )
+    # Broker away or the eager task failed: the mail is stored, the sweeper sends it.
+    hand_over(deliver, mail_id)
 
 
 def mail_deliver(*, mail_id: int) -> bool:

@@ -1,21 +1,14 @@
-import logging
-
 from celery import shared_task
 from django.conf import settings
 
-from . import moderation, notifications
+from config.celery import hand_over
 
-logger = logging.getLogger(__name__)
+from . import moderation, notifications
 
 
 def enqueue(task_name: str, *args) -> None:
     """Hand work to the broker; if it is away, the periodic sweeps below catch up."""
-    try:
-        globals()[task_name].delay(*args)
-    except Exception:
-        logger.warning(
-            "Task %s%r not handed to the broker; the sweep will run it.", task_name, args
-        )
+    hand_over(globals()[task_name], *args)
 
 
 @shared_task(bind=True, max_retries=5, acks_late=True)

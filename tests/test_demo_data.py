@@ -224,6 +224,8 @@ def test_from_the_demo_the_council_paper_goes_through_stage_5(
 
     client.force_login(User.objects.get(email="strategie@example.org"))
     client.post("/admin/ratsvorlage/", {"action": "publish", "number": 1})
+    papers = client.get("/oparl/v1.1/body/1/papers/").json()
+    assert [paper["reference"] for paper in papers["data"]] == ["12345-26"]
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             "/admin/ratsvorlage/1/beschluss/",

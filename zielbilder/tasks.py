@@ -4,19 +4,16 @@ import logging
 
 from celery import shared_task
 
+from config.celery import hand_over
+
 from . import analysis
 
 logger = logging.getLogger(__name__)
 
 
 def enqueue(task_name: str, *args) -> None:
-    """Hand work to the broker; if it is away, `run_waiting_analyses` catches up."""
-    try:
-        globals()[task_name].delay(*args)
-    except Exception:
-        logger.warning(
-            "Task %s%r not handed to the broker; the sweep will run it.", task_name, args
-        )
+    """Hand work to the broker; if it is away, the sweeps below catch up."""
+    hand_over(globals()[task_name], *args)
 
 
 @shared_task(bind=True, max_retries=3, acks_late=True)

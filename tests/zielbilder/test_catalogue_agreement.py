@@ -15,11 +15,6 @@ URL = "/admin/katalogbeschluss/"
 
 
 @pytest.fixture
-def theme(process):
-    return factories.theme_page("Mobilität").theme
-
-
-@pytest.fixture
 def held_conference(process):
     now = timezone.now()
     return make_conference(
@@ -28,11 +23,6 @@ def held_conference(process):
         registration_opens=now - datetime.timedelta(days=40),
         registration_closes=now - datetime.timedelta(days=5),
     )
-
-
-@pytest.fixture
-def strategist(client):
-    client.force_login(factories.UserFactory(roles=["Strategieteam"]))
 
 
 def published(theme, text):

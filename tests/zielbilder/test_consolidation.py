@@ -8,18 +8,6 @@ from zielbilder.models import ConsolidatedZielbild, InputOutcome
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def theme(process):
-    return factories.theme_page("Mobilität").theme
-
-
-@pytest.fixture
-def strategist(client):
-    user = factories.UserFactory(roles=["Strategieteam"])
-    client.force_login(user)
-    return user
-
-
 def zielbild(theme, *, live=True, text="Alle kommen ohne Auto gut durch die Stadt."):
     item = ConsolidatedZielbild.objects.create(theme=theme, text=text, live=live)
     return item

@@ -25,18 +25,6 @@ FORM = {
 }
 
 
-@pytest.fixture
-def theme(process):
-    return factories.theme_page("Mobilität").theme
-
-
-@pytest.fixture
-def strategist(client):
-    user = factories.UserFactory(roles=["Strategieteam"])
-    client.force_login(user)
-    return user
-
-
 def compile_from_admin(client, django_capture_on_commit_callbacks, **changes):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(ADMIN, {**FORM, **changes})

@@ -26,13 +26,6 @@ def _named(content: bytes, name: str):
     return SimpleUploadedFile(name, content, content_type="application/json")
 
 
-@pytest.fixture
-def strategist(client):
-    user = factories.UserFactory(roles=["Strategieteam"])
-    client.force_login(user)
-    return user
-
-
 def test_export_then_import_changes_nothing(strategist, client):
     build()
     KeyFigure.objects.filter(name="Kennzahl 1.0").update(

@@ -15,11 +15,6 @@ from zielbilder.models import AnalysisState, ThemeAnalysis
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def theme(process):
-    return factories.theme_page("Mobilität").theme
-
-
 def two_camps(theme, *, voters=12, statements=8):
     """Half the voters agree with the even statements and reject the odd ones, the other
     half the other way round: two opinion groups to find."""

@@ -10,18 +10,6 @@ from zielbilder.models import ConsolidatedZielbild, InputOutcome
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def theme(process):
-    return factories.theme_page("Mobilität").theme
-
-
-@pytest.fixture
-def strategist(client):
-    user = factories.UserFactory(roles=["Strategieteam"])
-    client.force_login(user)
-    return user
-
-
 def act(client, theme, action, statements, **data):
     return client.post(
         f"/admin/werkbank/{theme.slug}/",

@@ -156,22 +156,20 @@ def themes() -> list[dict]:
 
 def figures() -> dict:
     """Participation figures: the online consultation and the conferences."""
-    from django.contrib.auth import get_user_model
-
     from konferenzen.attendance import figures_by_sector
     from konferenzen.models import Conference
     from participation.models import Comment, Proposal, Statement, Vote
 
-    User = get_user_model()
-    participants = (
-        User.objects.filter(
-            Q(votes__isnull=False)
-            | Q(comments__visibility="published")
-            | Q(proposals__isnull=False)
-        )
-        .distinct()
-        .count()
+    # A UNION of three id lists, not a join with OR: the join multiplies every account by
+    # its votes and took 14 s on the benchmark's 2,000,000 votes; this takes well under one.
+    voters = Vote.objects.filter(user__isnull=False).order_by().values("user_id")
+    writers = (
+        Comment.objects.filter(author__isnull=False, visibility="published")
+        .order_by()
+        .values("author_id")
     )
+    proposers = Proposal.objects.filter(author__isnull=False).order_by().values("author_id")
+    participants = voters.union(writers, proposers).count()
     proposals = Proposal.objects.aggregate(
         total=Count("pk"), accepted=Count("pk", filter=Q(state="accepted"))
     )
