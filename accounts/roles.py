@@ -10,6 +10,9 @@ EDITORS = "Redaktion"
 CONFERENCE_TEAM = "Konferenzteam"
 STRATEGY_TEAM = "Strategieteam"
 COUNCIL = "Ratsmitglieder"
+# People in the offices who report key-figure values and project states (stage 6); which
+# office each belongs to is recorded in zielbilder.OfficeMembership.
+OFFICE_STAFF = "Fachämter"
 
 ADMIN_ROLES = [MODERATORS, EDITORS, CONFERENCE_TEAM, STRATEGY_TEAM]
 

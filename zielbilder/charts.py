@@ -198,3 +198,86 @@ def chart_of(analysis, highlight: int = 5) -> OpinionChart | None:
     consensus, divisive = highlighted(analysis.display, highlight)
     statements = Statement.objects.public().filter(pk__in=consensus + divisive)
     return opinion_chart(analysis, {s.pk: s for s in statements}, highlight)
+
+
+# --- a key figure's series (stage 6) ------------------------------------------------------------
+
+SERIES_WIDTH, SERIES_HEIGHT = 640, 300
+SERIES_LEFT, SERIES_RIGHT, SERIES_TOP, SERIES_BOTTOM = 64, 16, 16, 40
+
+
+@dataclass(frozen=True)
+class SeriesChart:
+    points: str  # polyline of the reported values
+    marks: tuple[tuple[float, float], ...]
+    path: str  # dashed line from baseline to target, empty without both
+    baseline: tuple[float, float] | None
+    target: tuple[float, float] | None
+    y_ticks: tuple[tuple[float, str], ...]  # (y, label)
+    x_ticks: tuple[tuple[float, str], ...]  # (x, year)
+    width: int = SERIES_WIDTH
+    height: int = SERIES_HEIGHT
+    left: int = SERIES_LEFT
+    bottom_y: int = SERIES_HEIGHT - SERIES_BOTTOM
+
+
+def series_chart(figure, values) -> SeriesChart | None:
+    """Geometry of the values over time with the baseline and the target, or None without
+    anything to draw. The page puts a table with the same values next to it."""
+    import datetime
+
+    from django.utils.formats import number_format
+
+    dots = [(v.date, float(v.value)) for v in values]
+    ends = []
+    if figure.baseline_value is not None and figure.baseline_date:
+        ends.append((figure.baseline_date, float(figure.baseline_value)))
+    if figure.target_value is not None and figure.target_date:
+        ends.append((figure.target_date, float(figure.target_value)))
+    everything = dots + ends
+    if not everything:
+        return None
+    first = min(d for d, _v in everything)
+    last = max(d for d, _v in everything)
+    if last == first:
+        last = first + datetime.timedelta(days=1)
+    low = min(v for _d, v in everything)
+    high = max(v for _d, v in everything)
+    if high == low:
+        low, high = low - 1, high + 1
+    pad = (high - low) * 0.08
+    low, high = low - pad, high + pad
+    inner_w = SERIES_WIDTH - SERIES_LEFT - SERIES_RIGHT
+    inner_h = SERIES_HEIGHT - SERIES_TOP - SERIES_BOTTOM
+    span = (last - first).days
+
+    def xy(day, value):
+        x = SERIES_LEFT + inner_w * (day - first).days / span
+        y = SERIES_TOP + inner_h * (1 - (value - low) / (high - low))
+        return round(x, 1), round(y, 1)
+
+    marks = tuple(xy(d, v) for d, v in dots)
+    baseline = xy(*ends[0]) if figure.baseline_value is not None and figure.baseline_date else None
+    target = xy(*ends[-1]) if figure.target_value is not None and figure.target_date else None
+    path = f"M{baseline[0]},{baseline[1]} L{target[0]},{target[1]}" if baseline and target else ""
+    y_ticks = tuple(
+        (
+            round(SERIES_TOP + inner_h * (1 - i / 4), 1),
+            number_format(round(low + (high - low) * i / 4, 2), use_l10n=True, force_grouping=True),
+        )
+        for i in range(5)
+    )
+    years = range(first.year + (first.month > 1 or first.day > 1), last.year + 1)
+    step = max(1, len(years) // 8)
+    x_ticks = tuple(
+        (xy(datetime.date(year, 1, 1), low)[0], str(year)) for year in list(years)[::step]
+    )
+    return SeriesChart(
+        points=" ".join(f"{x},{y}" for x, y in marks),
+        marks=marks if len(marks) <= 150 else (),  # a dot per value only while they are apart
+        path=path,
+        baseline=baseline,
+        target=target,
+        y_ticks=y_ticks,
+        x_ticks=x_ticks,
+    )

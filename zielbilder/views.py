@@ -104,3 +104,41 @@ def theme_zielbilder(request, slug: str):
             "not_taken_up": Paginator(not_taken_up, 50).get_page(request.GET.get("page")),
         },
     )
+
+
+# --- stage 6: monitoring ------------------------------------------------------------------------
+
+
+def dashboard(request):
+    from .dashboard import goals_overview, ticker
+    from .figure_status import Status
+
+    return render(
+        request,
+        "zielbilder/dashboard.html",
+        {"goals": goals_overview(), "ticker": ticker(), "statuses": list(Status)},
+    )
+
+
+def key_figure(request, pk: int):
+    from .charts import series_chart
+    from .figure_status import assess
+    from .reporting import series
+
+    figure = get_object_or_404(
+        KeyFigure.objects.select_related("field__goal", "project", "responsible_office"), pk=pk
+    )
+    values = series(figure)
+    latest = values[-1] if values else None
+    assessment = assess(figure, latest.value if latest else None, latest.date if latest else None)
+    table = Paginator(list(reversed(values)), 60).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "zielbilder/key_figure.html",
+        {
+            "figure": figure,
+            "assessment": assessment,
+            "chart": series_chart(figure, values),
+            "table": table,
+        },
+    )

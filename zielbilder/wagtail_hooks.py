@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.admin_menu import PermissionMenuItem
 
-from . import admin_views, admin_workbench
+from . import admin_reporting, admin_views, admin_workbench
 from .council import admin_views as council_admin
 from .models import (
     ConsolidatedZielbild,
@@ -117,6 +117,9 @@ def register_admin_urls():
         path("werkbank/<slug:slug>/", admin_workbench.workbench, name="workbench"),
         path("katalogbeschluss/", admin_workbench.catalogue_agreement, name="agreement"),
         path("ratsvorlage/", council_admin.versions, name="paper"),
+        path("berichte/", admin_reporting.overview, name="reporting"),
+        path("berichte/kennzahl/<int:pk>/", admin_reporting.key_figure, name="report_key_figure"),
+        path("berichte/projekt/<int:pk>/", admin_reporting.project, name="report_project"),
         path("ratsvorlage/<int:number>/beschluss/", council_admin.decision, name="paper_decision"),
     ]
     return [path("", include((urls, "zielbilder_admin")))]
@@ -130,6 +133,17 @@ def import_menu_item():
         icon_name="upload",
         order=240,
         permission="zielbilder.change_goal",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def reporting_menu_item():
+    return PermissionMenuItem(
+        _("Berichte der Ämter"),
+        reverse("zielbilder_admin:reporting"),
+        icon_name="form",
+        order=237,
+        permission="zielbilder.add_keyfigurevalue",
     )
 
 

@@ -7,6 +7,15 @@ from .council import (
     PaperVersion,
     VersionState,
 )
+from .monitoring import (
+    KeyFigureValue,
+    Measure,
+    MeasureState,
+    Milestone,
+    OfficeMembership,
+    ProjectReport,
+    ProjectState,
+)
 from .strategy import (
     Direction,
     FieldOfAction,
@@ -19,6 +28,13 @@ from .strategy import (
 )
 
 __all__ = [
+    "KeyFigureValue",
+    "Measure",
+    "MeasureState",
+    "Milestone",
+    "OfficeMembership",
+    "ProjectReport",
+    "ProjectState",
     "CouncilDecision",
     "DecisionOutcome",
     "PaperVersion",

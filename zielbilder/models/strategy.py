@@ -103,12 +103,26 @@ class Project(models.Model):
         default=False,
         help_text=_("Das eine strategische Projekt des Handlungsfelds; weitere sind möglich."),
     )
+    office = models.ForeignKey(
+        "zielbilder.Office",
+        verbose_name=_("eingebracht vom Amt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="projects",
+    )
+    # The field's lead office ranks the further projects by their relevance to the goal, as
+    # the seed's office workshops do; 1 is the most relevant, empty is not ranked yet.
+    relevance_rank = models.PositiveSmallIntegerField(
+        _("Rang nach Relevanz"), null=True, blank=True
+    )
 
     panels = [
         FieldPanel("field"),
         FieldPanel("name"),
         FieldPanel("description"),
         FieldPanel("strategic"),
+        FieldRowPanel([FieldPanel("office"), FieldPanel("relevance_rank")]),
     ]
 
     class Meta:
@@ -173,6 +187,20 @@ class KeyFigure(models.Model):
         blank=True,
         help_text=_("Zum Beispiel „noch abzustimmen mit der Kinderkommission“."),
     )
+    reporting_interval = models.PositiveSmallIntegerField(
+        _("Berichtsintervall in Monaten"),
+        default=12,
+        help_text=_("So oft meldet das verantwortliche Amt einen neuen Wert."),
+    )
+    responsible_office = models.ForeignKey(
+        "zielbilder.Office",
+        verbose_name=_("meldendes Amt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reported_key_figures",
+        help_text=_("Leer: das federführende Amt des Handlungsfelds."),
+    )
 
     panels = [
         FieldPanel("field"),
@@ -188,6 +216,7 @@ class KeyFigure(models.Model):
             heading=_("Werte"),
         ),
         FieldPanel("note"),
+        FieldRowPanel([FieldPanel("reporting_interval"), FieldPanel("responsible_office")]),
     ]
 
     class Meta:

@@ -1,0 +1,162 @@
+"""The offices' reporting pages in the admin: key-figure values and project states, for the
+fields of their offices only (checked on every request, see `reporting.may_report`)."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .consolidation import Refused
+from .figure_status import assess
+from .models import KeyFigure, KeyFigureValue, Project, ProjectReport, ProjectState
+from .models.monitoring import NOTE_MAX_LENGTH
+from .reporting import (
+    may_report,
+    offices_of,
+    report_project,
+    report_value,
+    reportable_fields,
+    with_latest,
+)
+
+HISTORY_PER_PAGE = 50
+
+
+class ValueForm(forms.Form):
+    date = forms.DateField(
+        label=gettext_lazy("Stichtag"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    value = forms.CharField(
+        label=gettext_lazy("Wert"),
+        max_length=30,
+        help_text=gettext_lazy("Zum Beispiel 1.234,5 oder 42."),
+    )
+    unit = forms.CharField(label=gettext_lazy("Einheit"), max_length=50, required=False)
+    source = forms.CharField(label=gettext_lazy("Quelle"), max_length=300, required=False)
+    note = forms.CharField(
+        label=gettext_lazy("Anmerkung"),
+        max_length=NOTE_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ProjectForm(forms.Form):
+    state = forms.ChoiceField(label=gettext_lazy("Stand"), choices=ProjectState.choices)
+    progress = forms.IntegerField(
+        label=gettext_lazy("Fortschritt in %"), min_value=0, max_value=100
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Anmerkung"),
+        max_length=NOTE_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+def _require_reporter(request):
+    if not request.user.has_perm("zielbilder.add_keyfigurevalue"):
+        raise PermissionDenied
+
+
+def overview(request):
+    """The fields this person reports for, with each key figure's latest value and status and
+    each project's latest report."""
+    _require_reporter(request)
+    fields = (
+        reportable_fields(request.user)
+        .select_related("goal")
+        .prefetch_related(
+            Prefetch(
+                "key_figures",
+                queryset=with_latest(KeyFigure.objects.order_by("-strategic", "name")),
+            ),
+            Prefetch(
+                "projects",
+                queryset=Project.objects.order_by("-strategic", "relevance_rank", "name"),
+            ),
+        )
+        .order_by("goal__number", "sort_order", "name")
+    )
+    page = Paginator(fields, 10).get_page(request.GET.get("page"))
+    latest_reports = {}
+    project_ids = [p.pk for field in page.object_list for p in field.projects.all()]
+    for report in ProjectReport.objects.filter(project_id__in=project_ids).order_by(
+        "project_id", "reported_at", "pk"
+    ):
+        latest_reports[report.project_id] = report
+    rows = [
+        (
+            field,
+            [(kf, assess(kf, kf.latest_value, kf.latest_date)) for kf in field.key_figures.all()],
+            [(project, latest_reports.get(project.pk)) for project in field.projects.all()],
+        )
+        for field in page.object_list
+    ]
+    return render(
+        request,
+        "zielbilder/admin/reporting.html",
+        {"rows": rows, "page_obj": page, "offices": offices_of(request.user)},
+    )
+
+
+def key_figure(request, pk: int):
+    _require_reporter(request)
+    figure = get_object_or_404(KeyFigure.objects.select_related("field"), pk=pk)
+    allowed, office = may_report(request.user, figure.field)
+    if not allowed:
+        raise PermissionDenied
+    form = ValueForm(request.POST or None, initial={"unit": figure.unit, "source": figure.source})
+    if request.method == "POST" and form.is_valid():
+        try:
+            report_value(user=request.user, key_figure=figure, **form.cleaned_data)
+        except Refused as refused:
+            form.add_error(refused.field or None, refused.message)
+        else:
+            messages.success(request, _("Der Wert ist gemeldet."))
+            return redirect("zielbilder_admin:report_key_figure", pk=figure.pk)
+    history = Paginator(
+        KeyFigureValue.objects.filter(key_figure=figure)
+        .select_related("reported_by", "office")
+        .order_by("-date", "-reported_at", "-pk"),
+        HISTORY_PER_PAGE,
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "zielbilder/admin/report_key_figure.html",
+        {"figure": figure, "office": office, "form": form, "history": history},
+        status=400 if form.errors else 200,
+    )
+
+
+def project(request, pk: int):
+    _require_reporter(request)
+    item = get_object_or_404(Project.objects.select_related("field"), pk=pk)
+    allowed, office = may_report(request.user, item.field)
+    if not allowed:
+        raise PermissionDenied
+    last = item.reports.order_by("-reported_at", "-pk").first()
+    initial = {"state": last.state, "progress": last.progress} if last else {}
+    form = ProjectForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report_project(user=request.user, project=item, **form.cleaned_data)
+        except Refused as refused:
+            form.add_error(refused.field or None, refused.message)
+        else:
+            messages.success(request, _("Der Stand des Projekts ist gemeldet."))
+            return redirect("zielbilder_admin:report_project", pk=item.pk)
+    history = Paginator(
+        item.reports.select_related("reported_by", "office").order_by("-reported_at", "-pk"),
+        HISTORY_PER_PAGE,
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "zielbilder/admin/report_project.html",
+        {"project": item, "office": office, "form": form, "history": history},
+        status=400 if form.errors else 200,
+    )
