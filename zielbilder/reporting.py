@@ -4,7 +4,6 @@ of action its office leads or takes part in (the matrix)."""
 from __future__ import annotations
 
 import re
-
 from decimal import Decimal, InvalidOperation
 
 from django.db.models import OuterRef, Subquery
