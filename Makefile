@@ -32,8 +32,12 @@ lint: $(STAMP)
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run --noinput
 
+# On every core (pytest-xdist); the tests that drive a real Celery worker share one Redis
+# queue, so they run afterwards, on their own.
+TEST_PROCESSES ?= auto
 test: lint
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_PROCESSES) -m "not worker" $(PYTEST_ARGS)
+	$(BIN)/pytest -m worker $(PYTEST_ARGS)
 
 worker: $(STAMP)
 	$(BIN)/celery -A config worker --loglevel=INFO

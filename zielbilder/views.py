@@ -80,6 +80,16 @@ def matrix_download(request):
     return response
 
 
+def _serving_figures(zielbild):
+    from .figure_status import assess
+
+    return [
+        (figure, assess(figure, figure.latest_value, figure.latest_date))
+        for field in zielbild.fields_of_action.all()
+        for figure in field.key_figures.all()
+    ]
+
+
 def theme_zielbilder(request, slug: str):
     from participation.models import Theme
 
@@ -99,7 +109,10 @@ def theme_zielbilder(request, slug: str):
             "theme": theme,
             "theme_page": getattr(theme, "page", None),
             "trace": traceability(theme),
-            "zielbilder": [(zielbild, status.get(zielbild.pk)) for zielbild in zielbilder],
+            "zielbilder": [
+                (zielbild, status.get(zielbild.pk), _serving_figures(zielbild))
+                for zielbild in zielbilder
+            ],
             "agreement": agreement,
             "not_taken_up": Paginator(not_taken_up, 50).get_page(request.GET.get("page")),
         },

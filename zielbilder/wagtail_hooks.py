@@ -15,7 +15,9 @@ from .models import (
     FieldOfAction,
     Goal,
     KeyFigure,
+    Measure,
     Office,
+    OfficeMembership,
     Participation,
     Project,
 )
@@ -92,6 +94,30 @@ class ParticipationViewSet(SnippetViewSet):
         return Participation.objects.select_related("office", "field")
 
 
+class MeasureViewSet(SnippetViewSet):
+    model = Measure
+    icon = "tasks"
+    list_display = ["title", "state", "office"]
+    list_filter = ["state", "office", "goals", "fields_of_action"]
+    search_fields = ["title", "description"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        return Measure.objects.select_related("office")
+
+
+class OfficeMembershipViewSet(SnippetViewSet):
+    """Who reports for which office (group "Fachämter" plus a membership here)."""
+
+    model = OfficeMembership
+    icon = "user"
+    list_display = ["user", "office"]
+    list_filter = ["office"]
+
+    def get_queryset(self, request):
+        return OfficeMembership.objects.select_related("user", "office")
+
+
 class StrategyGroup(SnippetViewSetGroup):
     items = (
         GoalViewSet,
@@ -100,6 +126,8 @@ class StrategyGroup(SnippetViewSetGroup):
         KeyFigureViewSet,
         OfficeViewSet,
         ParticipationViewSet,
+        MeasureViewSet,
+        OfficeMembershipViewSet,
     )
     menu_icon = "crosshairs"
     menu_label = _("Strategie")

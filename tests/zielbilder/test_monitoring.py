@@ -190,3 +190,23 @@ def test_dashboard_and_key_figure_page_keep_their_query_counts(
         client.get("/monitoring/")
     with django_assert_max_num_queries(len(page.captured_queries)):
         client.get(f"/monitoring/kennzahlen/{figure.pk}/")
+
+
+def test_a_zielbild_shows_the_measures_and_key_figures_that_serve_it(client, strategy):
+    from zielbilder.models import ConsolidatedZielbild, Measure
+
+    theme = factories.theme_page("Mobilität").theme
+    zielbild = ConsolidatedZielbild.objects.create(theme=theme, text="Alle fahren Rad.", live=True)
+    figure = strategy["figure"]
+    zielbild.fields_of_action.add(figure.field)
+    zielbild.save()
+    measure = Measure.objects.create(
+        title="Radwall durchgehend befahrbar", office=strategy["office"], state="running"
+    )
+    measure.zielbilder.add(zielbild)
+    # Halfway from 10 % (2020) to 30 % (2030) a little over 20 % is expected.
+    KeyFigureValue.objects.create(key_figure=figure, date=datetime.date(2025, 1, 1), value=21)
+    page = client.get(f"/strategie/zielbilder/{theme.slug}/").content.decode()
+    assert "Was diesem Zielbild dient" in page
+    assert "Radwall durchgehend befahrbar" in page and "in Umsetzung" in page
+    assert f"/monitoring/kennzahlen/{figure.pk}/" in page and "auf Kurs" in page

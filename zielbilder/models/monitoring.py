@@ -5,9 +5,11 @@ Reports are never overwritten: a correction is a new report for the same date, a
 one counts. So every change stays with who made it and when.
 """
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 
 NOTE_MAX_LENGTH = 1000
 
@@ -25,6 +27,8 @@ class OfficeMembership(models.Model):
     office = models.ForeignKey(
         "zielbilder.Office", verbose_name=_("Amt"), on_delete=models.CASCADE, related_name="members"
     )
+
+    panels = [FieldPanel("user"), FieldPanel("office")]
 
     class Meta:
         verbose_name = _("Mitarbeit in einem Amt")
@@ -173,6 +177,16 @@ class Measure(models.Model):
     )
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
     modified_at = models.DateTimeField(_("Geändert am"), auto_now=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("state"),
+        FieldPanel("office"),
+        FieldPanel("goals", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("fields_of_action", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("zielbilder", widget=forms.CheckboxSelectMultiple),
+    ]
 
     class Meta:
         verbose_name = _("Maßnahme")
