@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from .models import User
-from .roles import CONFERENCE_TEAM, COUNCIL, EDITORS, MODERATORS, STRATEGY_TEAM
+from .roles import CONFERENCE_TEAM, COUNCIL, EDITORS, MODERATORS, OFFICE_STAFF, STRATEGY_TEAM
 
 DEMO_ACCOUNTS = [
     # (role shown, e-mail, display name, group or None for a citizen)
@@ -16,6 +16,9 @@ DEMO_ACCOUNTS = [
     ("Moderation", "moderation@example.org", "Moderation Demo", MODERATORS),
     ("Strategieteam", "strategie@example.org", "Strategieteam Demo", STRATEGY_TEAM),
     ("Konferenzteam", "konferenz@example.org", "Konferenzteam Demo", CONFERENCE_TEAM),
+    # Reports key figures for the Stadtplanungs- und Bauordnungsamt (61): zielbilder's demo
+    # makes the account a member of that office.
+    ("Amt 61 (Stadtplanung)", "amt61@example.org", "Amt 61 Demo", OFFICE_STAFF),
     # Reads the council paper's drafts on the website (/ratsvorlage/); no admin.
     ("Ratsmitglied", "rat@example.org", "Ratsmitglied Demo", COUNCIL),
     ("Bürger*in", "buergerin@example.org", "Dortmunderin", None),

@@ -89,10 +89,13 @@ class ImportForm(forms.Form):
         return table
 
 
-def read_table(content: bytes, *, xlsx: bool) -> list[dict[str, str]]:
-    """The rows as dicts keyed by lower-case column name; blank rows left out."""
+def read_table(
+    content: bytes, *, xlsx: bool, required: str = "text", max_rows: int = MAX_ROWS
+) -> list[dict[str, str]]:
+    """The rows as dicts keyed by lower-case column name; blank rows left out. Also reads
+    other apps' imports (the key-figure values), which name their own required column."""
     if xlsx:
-        rows = _xlsx_rows(content)
+        rows = _xlsx_rows(content, max_rows)
     else:
         try:
             text = content.decode("utf-8-sig")
@@ -106,10 +109,10 @@ def read_table(content: bytes, *, xlsx: bool) -> list[dict[str, str]]:
     if not rows:
         raise ImportRefused(_("Die Datei ist leer."))
     header = [str(cell or "").strip().lower() for cell in rows[0]]
-    if "text" not in header:
+    if required not in header:
         raise ImportRefused(
-            _("In der ersten Zeile fehlt die Spalte „text“. Gefunden: %(found)s")
-            % {"found": ", ".join(h for h in header if h) or "—"}
+            _("In der ersten Zeile fehlt die Spalte „%(column)s“. Gefunden: %(found)s")
+            % {"column": required, "found": ", ".join(h for h in header if h) or "—"}
         )
     table = []
     for row in rows[1:]:
@@ -120,7 +123,7 @@ def read_table(content: bytes, *, xlsx: bool) -> list[dict[str, str]]:
     return table
 
 
-def _xlsx_rows(content: bytes) -> list[list]:
+def _xlsx_rows(content: bytes, max_rows: int = MAX_ROWS) -> list[list]:
     from openpyxl import load_workbook
 
     try:
@@ -131,7 +134,7 @@ def _xlsx_rows(content: bytes) -> list[list]:
         ) from error
     sheet = workbook.worksheets[0]
     # One row more than allowed is enough to say the file is too long.
-    rows = [list(row) for row in itertools.islice(sheet.iter_rows(values_only=True), MAX_ROWS + 2)]
+    rows = [list(row) for row in itertools.islice(sheet.iter_rows(values_only=True), max_rows + 2)]
     workbook.close()
     return rows
 

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -141,8 +142,30 @@ def project(request, pk: int):
         raise PermissionDenied
     last = item.reports.order_by("-reported_at", "-pk").first()
     initial = {"state": last.state, "progress": last.progress} if last else {}
-    form = ProjectForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    action = request.POST.get("action", "report")
+    form = ProjectForm(request.POST if action == "report" else None, initial=initial)
+    milestone_form = MilestoneForm(request.POST if action == "milestone" else None)
+    if request.method == "POST" and action in ("milestone", "reached"):
+        from .models import Milestone
+        from .reporting import add_milestone, reach_milestone
+
+        try:
+            if action == "milestone":
+                if milestone_form.is_valid():
+                    add_milestone(user=request.user, project=item, **milestone_form.cleaned_data)
+            else:
+                milestone = get_object_or_404(
+                    Milestone, pk=request.POST.get("milestone", "0") or 0, project=item
+                )
+                reach_milestone(user=request.user, milestone=milestone, day=timezone.localdate())
+        except Refused as refused:
+            milestone_form.add_error(
+                refused.field if refused.field in milestone_form.fields else None, refused.message
+            )
+        if not milestone_form.errors:
+            messages.success(request, _("Der Meilenstein ist gespeichert."))
+            return redirect("zielbilder_admin:report_project", pk=item.pk)
+    if request.method == "POST" and action == "report" and form.is_valid():
         try:
             report_project(user=request.user, project=item, **form.cleaned_data)
         except Refused as refused:
@@ -157,6 +180,130 @@ def project(request, pk: int):
     return render(
         request,
         "zielbilder/admin/report_project.html",
-        {"project": item, "office": office, "form": form, "history": history},
-        status=400 if form.errors else 200,
+        {
+            "project": item,
+            "office": office,
+            "form": form,
+            "milestone_form": milestone_form,
+            "milestones": item.milestones.all(),
+            "history": history,
+        },
+        status=400 if form.errors or milestone_form.errors else 200,
+    )
+
+
+SESSION_KEY = "zielbilder_value_import"
+
+
+def value_import(request):
+    """Upload, preview with every line's errors, confirm: nothing is saved before."""
+    from . import value_import as importing
+
+    _require_reporter(request)
+    if request.method == "POST" and request.POST.get("action") == "confirm":
+        table = request.session.get(SESSION_KEY)
+        if not table:
+            messages.error(
+                request, _("Die Vorschau ist abgelaufen. Bitte laden Sie die Datei erneut hoch.")
+            )
+            return redirect("zielbilder_admin:value_import")
+        try:
+            count = importing.save(request.user, table)
+        except Refused as refused:
+            messages.error(request, refused.message)
+            return redirect("zielbilder_admin:value_import")
+        del request.session[SESSION_KEY]
+        messages.success(request, _("%(n)d Werte sind gemeldet.") % {"n": count})
+        return redirect("zielbilder_admin:reporting")
+    form = importing.ValueImportForm(request.POST or None, request.FILES or None)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        preview = importing.preview(request.user, form.cleaned_data["file"])
+        if preview.is_valid:
+            request.session[SESSION_KEY] = preview.serialisable()
+        else:
+            request.session.pop(SESSION_KEY, None)
+    # Every wrong line is shown, with its number; of the good ones a sample to check.
+    errors = [line for line in preview.lines if line.errors] if preview else []
+    sample = [line for line in preview.lines if not line.errors][:20] if preview else []
+    return render(
+        request,
+        "zielbilder/admin/value_import.html",
+        {
+            "form": form,
+            "preview": preview,
+            "errors": errors,
+            "sample": sample,
+            "columns": importing.COLUMNS,
+        },
+        status=400 if form.errors or (preview and not preview.is_valid) else 200,
+    )
+
+
+class FurtherProjectForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Projekt"), max_length=200)
+    description = forms.CharField(
+        label=gettext_lazy("Kurzbeschreibung"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+def field_projects(request, pk: int):
+    """A field's further projects: offices add theirs, the lead office ranks them."""
+    from .models import FieldOfAction
+    from .reporting import add_further_project, leads, rank_projects
+
+    _require_reporter(request)
+    field = get_object_or_404(FieldOfAction, pk=pk)
+    allowed, _office = may_report(request.user, field)
+    if not allowed:
+        raise PermissionDenied
+    may_rank = leads(request.user, field)
+    form = FurtherProjectForm(request.POST if request.POST.get("action") == "add" else None)
+    further = list(
+        field.projects.filter(strategic=False)
+        .select_related("office")
+        .order_by("relevance_rank", "name")
+    )
+    rank_error = ""
+    if request.method == "POST" and request.POST.get("action") == "rank":
+        ranks = {}
+        for project in further:
+            raw = request.POST.get(f"rang-{project.pk}", "").strip()
+            ranks[project.pk] = int(raw) if raw.isdigit() else None
+        try:
+            rank_projects(user=request.user, field=field, ranks=ranks)
+        except Refused as refused:
+            rank_error = refused.message
+        else:
+            messages.success(request, _("Die Rangfolge ist gespeichert."))
+            return redirect("zielbilder_admin:field_projects", pk=field.pk)
+    if request.method == "POST" and form.is_bound and form.is_valid():
+        try:
+            add_further_project(user=request.user, field=field, **form.cleaned_data)
+        except Refused as refused:
+            form.add_error(refused.field or None, refused.message)
+        else:
+            messages.success(request, _("Das Projekt ist eingetragen."))
+            return redirect("zielbilder_admin:field_projects", pk=field.pk)
+    return render(
+        request,
+        "zielbilder/admin/field_projects.html",
+        {
+            "field": field,
+            "further": further,
+            "form": form,
+            "may_rank": may_rank,
+            "rank_error": rank_error,
+        },
+        status=400 if form.errors or rank_error else 200,
+    )
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Meilenstein"), max_length=200)
+    due = forms.DateField(
+        label=gettext_lazy("geplant bis"), widget=forms.DateInput(attrs={"type": "date"})
     )

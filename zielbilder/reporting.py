@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,9 +16,11 @@ from .models import (
     FieldOfAction,
     KeyFigure,
     KeyFigureValue,
+    Milestone,
     Office,
     Participation,
     ParticipationRole,
+    Project,
     ProjectReport,
     ProjectState,
 )
@@ -186,3 +189,74 @@ def series(key_figure) -> list[KeyFigureValue]:
     ):
         by_date[value.date] = value
     return list(by_date.values())
+
+
+# --- further projects, their ranking and milestones ------------------------------------------
+
+
+def leads(user, field) -> bool:
+    """Whether the person may rank the field's further projects: a member of its lead office,
+    or the strategy team."""
+    if user.has_perm("zielbilder.change_keyfigure"):
+        return True
+    return Participation.objects.filter(
+        field=field, role=ParticipationRole.LEADS, office__members__user=user
+    ).exists()
+
+
+def add_further_project(*, user, field, name: str, description: str = "") -> Project:
+    allowed, office = may_report(user, field)
+    if not allowed:
+        raise Refused(_("Ihr Amt ist an diesem Handlungsfeld nicht beteiligt."), "")
+    name, description = (name or "").strip(), (description or "").strip()
+    if not name:
+        raise Refused(_("Bitte geben Sie den Namen des Projekts an."), "name")
+    if len(name) > 200:
+        raise Refused(_("Der Name hat mehr als 200 Zeichen."), "name")
+    if len(description) > 3000:
+        raise Refused(_("Die Beschreibung hat mehr als 3000 Zeichen."), "description")
+    if Project.objects.filter(field=field, name__iexact=name).exists():
+        raise Refused(_("Dieses Handlungsfeld hat schon ein Projekt mit diesem Namen."), "name")
+    return Project.objects.create(
+        field=field, name=name, description=description, strategic=False, office=office
+    )
+
+
+def rank_projects(*, user, field, ranks: dict[int, int | None]) -> int:
+    """The lead office orders the further projects by relevance (1 = most relevant)."""
+    if not leads(user, field):
+        raise Refused(_("Die Rangfolge legt das federführende Amt des Handlungsfelds fest."), "")
+    projects = {p.pk: p for p in field.projects.filter(strategic=False)}
+    given = [rank for pk, rank in ranks.items() if pk in projects and rank is not None]
+    if any(rank < 1 for rank in given):
+        raise Refused(_("Ränge beginnen bei 1."), "")
+    if len(given) != len(set(given)):
+        raise Refused(_("Jeder Rang darf nur einmal vergeben werden."), "")
+    with transaction.atomic():
+        for pk, project in projects.items():
+            project.relevance_rank = ranks.get(pk)
+            project.save(update_fields=["relevance_rank"])
+    return len(given)
+
+
+def add_milestone(*, user, project, title: str, due) -> Milestone:
+    if not may_report(user, project.field)[0]:
+        raise Refused(_("Ihr Amt ist an diesem Handlungsfeld nicht beteiligt."), "")
+    title = (title or "").strip()
+    if not title:
+        raise Refused(_("Bitte benennen Sie den Meilenstein."), "title")
+    if len(title) > 200:
+        raise Refused(_("Der Name hat mehr als 200 Zeichen."), "title")
+    if due is None:
+        raise Refused(_("Bitte geben Sie an, bis wann er geplant ist."), "due")
+    return Milestone.objects.create(project=project, title=title, due=due)
+
+
+def reach_milestone(*, user, milestone, day) -> Milestone:
+    if not may_report(user, milestone.project.field)[0]:
+        raise Refused(_("Ihr Amt ist an diesem Handlungsfeld nicht beteiligt."), "")
+    if day is None or day > timezone.localdate():
+        raise Refused(_("Das Datum liegt in der Zukunft."), "reached")
+    milestone.reached = day
+    milestone.save(update_fields=["reached"])
+    return milestone

@@ -91,3 +91,10 @@ def announce_pending_decisions() -> int:
     from .council import decision
 
     return sum(decision.announce(pk) for pk in decision.waiting_for_announcement())
+
+
+@shared_task
+def send_key_figure_reminders() -> int:
+    from . import reminders
+
+    return reminders.send_reminders()

@@ -155,3 +155,45 @@ def key_figure(request, pk: int):
             "table": table,
         },
     )
+
+
+def key_figures_open_data(request):
+    from participation.opendata import LICENCE, LICENCE_URL
+
+    from . import monitoring_data
+
+    return render(
+        request,
+        "zielbilder/monitoring_open_data.html",
+        {
+            "fields": monitoring_data.FIELDS,
+            "version": monitoring_data.FORMAT_VERSION,
+            "format": monitoring_data.FORMAT,
+            "licence": LICENCE,
+            "licence_url": LICENCE_URL,
+        },
+    )
+
+
+def key_figures_csv(request):
+    from django.http import StreamingHttpResponse
+
+    from participation.opendata import csv_lines
+
+    from . import monitoring_data
+
+    response = StreamingHttpResponse(
+        csv_lines(monitoring_data.FIELD_NAMES, monitoring_data.rows()),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="kennzahlen.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def key_figures_json(request):
+    from . import monitoring_data
+
+    response = JsonResponse(monitoring_data.as_json(), json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -146,6 +146,12 @@ def register_admin_urls():
         path("katalogbeschluss/", admin_workbench.catalogue_agreement, name="agreement"),
         path("ratsvorlage/", council_admin.versions, name="paper"),
         path("berichte/", admin_reporting.overview, name="reporting"),
+        path("berichte/import/", admin_reporting.value_import, name="value_import"),
+        path(
+            "berichte/feld/<int:pk>/projekte/",
+            admin_reporting.field_projects,
+            name="field_projects",
+        ),
         path("berichte/kennzahl/<int:pk>/", admin_reporting.key_figure, name="report_key_figure"),
         path("berichte/projekt/<int:pk>/", admin_reporting.project, name="report_project"),
         path("ratsvorlage/<int:number>/beschluss/", council_admin.decision, name="paper_decision"),

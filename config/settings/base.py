@@ -274,6 +274,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "zielbilder.tasks.announce_pending_decisions",
         "schedule": 600.0,
     },
+    "zielbilder-key-figure-reminders": {
+        "task": "zielbilder.tasks.send_key_figure_reminders",
+        "schedule": crontab(hour=7, minute=15),
+    },
     "zielbilder-refresh-analyses": {
         "task": "zielbilder.tasks.refresh_analyses",
         "schedule": crontab(hour=2, minute=30),

@@ -210,3 +210,156 @@ def test_a_zielbild_shows_the_measures_and_key_figures_that_serve_it(client, str
     assert "Was diesem Zielbild dient" in page
     assert "Radwall durchgehend befahrbar" in page and "in Umsetzung" in page
     assert f"/monitoring/kennzahlen/{figure.pk}/" in page and "auf Kurs" in page
+
+
+def test_the_key_figures_are_open_data_as_csv_and_json(client, strategy):
+    figure = strategy["figure"]
+    KeyFigureValue.objects.create(
+        key_figure=figure, date=datetime.date(2024, 12, 31), value=18, source="Zählung"
+    )
+    # A correction for the same date: the open data carry the latest report only.
+    KeyFigureValue.objects.create(key_figure=figure, date=datetime.date(2024, 12, 31), value=19)
+    KeyFigureValue.objects.create(key_figure=figure, date=datetime.date(2025, 12, 31), value=22.5)
+    response = client.get("/monitoring/kennzahlen.csv")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("kennzahl_id,kennzahl,url,ziel_nummer")
+    radverkehr = [line for line in lines if "Anteil des Radverkehrs" in line]
+    assert len(radverkehr) == 2
+    assert ",2024-12-31,19," in radverkehr[0] and ",2025-12-31,22.5," in radverkehr[1]
+    assert sum("Neue Wohnungen" in line for line in lines) == 1  # no values: one empty row
+
+    data = client.get("/monitoring/kennzahlen.json").json()
+    assert data["format"] == "stadtgespraech-kennzahlen" and data["version"] == 1
+    first = next(k for k in data["key_figures"] if k["kennzahl_id"] == figure.pk)
+    assert [v["wert"] for v in first["werte"]] == ["19", "22.5"]
+    assert first["zielwert"] == "30" and first["einheit"] == "%"
+    documented = client.get("/monitoring/offene-daten/").content.decode()
+    assert "<code>stichtag</code>" in documented and "dl-de/by-2-0" in documented
+
+
+def test_the_open_data_keep_their_query_count(client, strategy, django_assert_max_num_queries):
+    figure = strategy["figure"]
+    KeyFigureValue.objects.bulk_create(
+        KeyFigureValue(
+            key_figure=figure,
+            date=datetime.date(2015, 1, 1) + datetime.timedelta(days=31 * i),
+            value=i,
+        )
+        for i in range(120)
+    )
+    with django_assert_max_num_queries(6):
+        b"".join(client.get("/monitoring/kennzahlen.csv").streaming_content)
+    with django_assert_max_num_queries(6):
+        client.get("/monitoring/kennzahlen.json")
+
+
+def upload(client, content: str, name="werte.csv"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(
+        "/admin/berichte/import/",
+        {"file": SimpleUploadedFile(name, content.encode("utf-8"), content_type="text/csv")},
+    )
+
+
+def test_values_are_imported_after_a_preview_and_a_confirm(client, reporter, strategy):
+    figure = strategy["figure"]
+    preview = upload(
+        client,
+        "kennzahl_id;stichtag;wert;einheit;quelle\n"
+        f"{figure.pk};31.12.2023;12,5;%;Zählung\n"
+        f"{figure.pk};2024-12-31;14;%;Zählung\n",
+    )
+    assert preview.status_code == 200 and "2 Zeilen sind in Ordnung." in preview.content.decode()
+    assert not KeyFigureValue.objects.exists()  # nothing before the confirm
+    done = client.post("/admin/berichte/import/", {"action": "confirm"}, follow=True)
+    assert "2 Werte sind gemeldet." in done.content.decode()
+    assert [str(v.value) for v in KeyFigureValue.objects.order_by("date")] == ["12.500", "14.000"]
+
+
+def test_a_malformed_line_is_reported_with_its_number_and_nothing_is_saved(
+    client, reporter, strategy
+):
+    figure, other = strategy["figure"], strategy["other"]
+    future = (timezone.localdate() + datetime.timedelta(days=5)).isoformat()
+    preview = upload(
+        client,
+        "kennzahl_id,stichtag,wert,einheit\n"
+        f"{figure.pk},2024-12-31,14,%\n"
+        f"{figure.pk},gestern,14,%\n"
+        f"{figure.pk},2024-12-31,14,km\n"
+        f"{figure.pk},{future},14,%\n"
+        f"{other.pk},2024-12-31,3,Anzahl\n"
+        "999,2024-12-31,1,%\n",
+    )
+    page = preview.content.decode()
+    assert preview.status_code == 400
+    assert "5 Zeilen sind fehlerhaft; nichts wurde gespeichert." in page
+    for number, message in [
+        (3, "„gestern“ ist kein Datum"),
+        (4, "Die Einheit „km“ passt nicht zur Kennzahl"),
+        (5, "Der Stichtag liegt in der Zukunft."),
+        (6, "Ihr Amt ist am Handlungsfeld „Wohnen“ nicht beteiligt."),
+        (7, "Kennzahl „999“ gibt es nicht."),
+    ]:
+        assert f'<th scope="row">{number}</th>' in page and message in page
+    confirm = client.post("/admin/berichte/import/", {"action": "confirm"}, follow=True)
+    assert "Die Vorschau ist abgelaufen" in confirm.content.decode()
+    assert not KeyFigureValue.objects.exists()
+
+
+def test_an_import_without_the_value_column_is_refused_next_to_the_field(client, reporter):
+    response = upload(client, "kennzahl_id;stichtag\n1;2024-12-31\n")
+    assert response.status_code == 400
+    assert "In der ersten Zeile fehlt die Spalte „wert“." in response.content.decode()
+
+
+def test_offices_add_further_projects_and_the_lead_office_ranks_them(client, reporter, strategy):
+    field = strategy["figure"].field
+    url = f"/admin/berichte/feld/{field.pk}/projekte/"
+    for name in ("Fahrradstraßen Nordstadt", "Abstellanlagen an Haltestellen"):
+        client.post(url, {"action": "add", "name": name})
+    further = {p.name: p for p in Project.objects.filter(field=field, strategic=False)}
+    assert set(further) == {"Fahrradstraßen Nordstadt", "Abstellanlagen an Haltestellen"}
+    assert all(p.office == strategy["office"] for p in further.values())
+    twice = client.post(url, {"action": "add", "name": "fahrradstraßen nordstadt"})
+    assert "schon ein Projekt mit diesem Namen" in twice.content.decode()
+
+    first, second = further["Fahrradstraßen Nordstadt"], further["Abstellanlagen an Haltestellen"]
+    same = client.post(url, {"action": "rank", f"rang-{first.pk}": "1", f"rang-{second.pk}": "1"})
+    assert "Jeder Rang darf nur einmal vergeben werden." in same.content.decode()
+    client.post(url, {"action": "rank", f"rang-{first.pk}": "2", f"rang-{second.pk}": "1"})
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.relevance_rank, second.relevance_rank) == (2, 1)
+
+
+def test_an_office_that_only_takes_part_adds_projects_but_does_not_rank(client, strategy):
+    field = strategy["figure"].field
+    helper_office = Office.objects.create(number=66, name="Tiefbauamt")
+    Participation.objects.create(office=helper_office, field=field, role="B")
+    user = factories.UserFactory(roles=["Fachämter"])
+    OfficeMembership.objects.create(user=user, office=helper_office)
+    client.force_login(user)
+    url = f"/admin/berichte/feld/{field.pk}/projekte/"
+    client.post(url, {"action": "add", "name": "Radwege sanieren"})
+    project = Project.objects.get(name="Radwege sanieren")
+    assert project.office == helper_office
+    refused = client.post(url, {"action": "rank", f"rang-{project.pk}": "1"})
+    assert "Die Rangfolge legt das federführende Amt" in refused.content.decode()
+    project.refresh_from_db()
+    assert project.relevance_rank is None
+
+
+def test_milestones_are_planned_and_reached(client, reporter, strategy):
+    project = strategy["project"]
+    url = f"/admin/berichte/projekt/{project.pk}/"
+    client.post(url, {"action": "milestone", "title": "Planfeststellung", "due": "2027-06-30"})
+    milestone = project.milestones.get()
+    assert milestone.title == "Planfeststellung" and milestone.reached is None
+    client.post(url, {"action": "reached", "milestone": milestone.pk})
+    milestone.refresh_from_db()
+    assert milestone.reached == timezone.localdate()
+    missing = client.post(url, {"action": "milestone", "title": "", "due": ""})
+    assert missing.status_code == 400

@@ -15,6 +15,8 @@ from .monitoring import (
     OfficeMembership,
     ProjectReport,
     ProjectState,
+    ReminderLevel,
+    ReminderSent,
 )
 from .strategy import (
     Direction,
@@ -35,6 +37,10 @@ __all__ = [
     "OfficeMembership",
     "ProjectReport",
     "ProjectState",
+    "ReminderLevel",
+    "ReminderSent",
+    "ReminderLevel",
+    "ReminderSent",
     "CouncilDecision",
     "DecisionOutcome",
     "PaperVersion",

@@ -195,3 +195,33 @@ class Measure(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ReminderLevel(models.TextChoices):
+    DUE = "due", _("fällig")
+    ESCALATED = "escalated", _("überfällig, an das Patenamt")
+
+
+class ReminderSent(models.Model):
+    """That the office was reminded of a key figure's value due on a date: at most once per
+    due date and level, whatever how often the nightly job runs."""
+
+    key_figure = models.ForeignKey(
+        "zielbilder.KeyFigure", on_delete=models.CASCADE, related_name="reminders"
+    )
+    due = models.DateField()
+    level = models.CharField(max_length=10, choices=ReminderLevel.choices)
+    recipients = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Erinnerung an eine Kennzahl")
+        verbose_name_plural = _("Erinnerungen an Kennzahlen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key_figure", "due", "level"], name="one_reminder_per_due_date_and_level"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.key_figure_id} {self.due} {self.level}"
