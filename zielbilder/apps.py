@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ZielbilderConfig(AppConfig):
     name = "zielbilder"
     verbose_name = _("Zielbilder und Strategie")
+
+    def ready(self):
+        from . import monitoring_cache
+
+        monitoring_cache.connect()

@@ -19,6 +19,10 @@ TICKER_LENGTH = 10
 class GoalOverview:
     goal: Goal
     figures: list[tuple[KeyFigure, Assessment]] = field(default_factory=list)
+    # The same figures per field of action, for the drill-down goal → field → key figure.
+    fields: list[tuple[FieldOfAction, list[tuple[KeyFigure, Assessment]]]] = field(
+        default_factory=list
+    )
 
     @property
     def counts(self) -> list[tuple[Status, int]]:
@@ -48,10 +52,12 @@ def goals_overview() -> list[GoalOverview]:
     for goal in goals:
         overview = GoalOverview(goal)
         for field_of_action in goal.fields.all():
-            for figure in field_of_action.key_figures.all():
-                overview.figures.append(
-                    (figure, assess(figure, figure.latest_value, figure.latest_date))
-                )
+            assessed = [
+                (figure, assess(figure, figure.latest_value, figure.latest_date))
+                for figure in field_of_action.key_figures.all()
+            ]
+            overview.figures.extend(assessed)
+            overview.fields.append((field_of_action, assessed))
         overviews.append(overview)
     return overviews
 

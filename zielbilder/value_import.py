@@ -164,4 +164,8 @@ def save(user, table: list[dict]) -> int:
             )
             for line in checked.lines
         )
+    # bulk_create sends no signals: the public pages are told here.
+    from .monitoring_cache import figures_changed
+
+    figures_changed(line.key_figure.pk for line in checked.lines)
     return len(checked.lines)

@@ -35,9 +35,16 @@ def strategy_overview(request):
 
 
 def field_detail(request, slug: str):
+    from .models import ProjectReport
+
     field = get_object_or_404(
         FieldOfAction.objects.select_related("goal", "sponsor_office").prefetch_related(
-            "projects",
+            Prefetch(
+                "projects",
+                queryset=Project.objects.order_by("-strategic", "relevance_rank", "name"),
+            ),
+            Prefetch("projects__reports", queryset=ProjectReport.objects.order_by("-reported_at")),
+            "projects__milestones",
             Prefetch("key_figures", queryset=KeyFigure.objects.select_related("project")),
             Prefetch(
                 "participations",
@@ -123,38 +130,62 @@ def theme_zielbilder(request, slug: str):
 
 
 def dashboard(request):
+    from django.template.loader import render_to_string
+
     from .dashboard import goals_overview, ticker
     from .figure_status import Status
+    from .monitoring_cache import REPORTS, cached, generation
 
-    return render(
-        request,
-        "zielbilder/dashboard.html",
-        {"goals": goals_overview(), "ticker": ticker(), "statuses": list(Status)},
+    body = cached(
+        "dashboard",
+        generation(REPORTS),
+        build=lambda: render_to_string(
+            "zielbilder/includes/dashboard_body.html",
+            {"goals": goals_overview(), "ticker": ticker(), "statuses": list(Status)},
+        ),
     )
+    return render(request, "zielbilder/dashboard.html", {"body": body})
 
 
 def key_figure(request, pk: int):
+    """Served from the cache without a query while the key figure has no new value (a
+    counter per key figure in the cache, moved on by every report for it)."""
+    from django.core.cache import cache
+    from django.template.loader import render_to_string
+
     from .charts import series_chart
     from .figure_status import assess
+    from .monitoring_cache import cached_page, figure_key
     from .reporting import series
 
-    figure = get_object_or_404(
-        KeyFigure.objects.select_related("field__goal", "project", "responsible_office"), pk=pk
-    )
-    values = series(figure)
-    latest = values[-1] if values else None
-    assessment = assess(figure, latest.value if latest else None, latest.date if latest else None)
-    table = Paginator(list(reversed(values)), 60).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "zielbilder/key_figure.html",
-        {
-            "figure": figure,
-            "assessment": assessment,
-            "chart": series_chart(figure, values),
-            "table": table,
-        },
-    )
+    page_number = request.GET.get("page", "1")
+    page_number = page_number if page_number.isdigit() else "1"
+
+    def build():
+        figure = get_object_or_404(
+            KeyFigure.objects.select_related("field__goal", "project", "responsible_office"),
+            pk=pk,
+        )
+        values = series(figure)
+        latest = values[-1] if values else None
+        assessment = assess(
+            figure, latest.value if latest else None, latest.date if latest else None
+        )
+        table = Paginator(list(reversed(values)), 60).get_page(page_number)
+        body = render_to_string(
+            "zielbilder/includes/key_figure_body.html",
+            {
+                "figure": figure,
+                "assessment": assessment,
+                "chart": series_chart(figure, values),
+                "table": table,
+            },
+            request=request,
+        )
+        return {"title": figure.name, "body": body}
+
+    page = cached_page("key-figure", pk, page_number, cache.get(figure_key(pk), 0), build=build)
+    return render(request, "zielbilder/key_figure.html", page)
 
 
 def key_figures_open_data(request):

@@ -167,9 +167,14 @@ def test_dashboard_and_key_figure_page_keep_their_query_counts(
 ):
     figure = strategy["figure"]
     KeyFigureValue.objects.create(key_figure=figure, date=datetime.date(2021, 1, 1), value=11)
+    from django.core.cache import cache
+
+    # Measured with the pages' cache empty: what building them costs.
     client.get("/monitoring/")
+    cache.clear()
     with django_assert_max_num_queries(15) as dashboard:
         client.get("/monitoring/")
+    cache.clear()
     with django_assert_max_num_queries(15) as page:
         client.get(f"/monitoring/kennzahlen/{figure.pk}/")
     goal = figure.field.goal
@@ -186,8 +191,10 @@ def test_dashboard_and_key_figure_page_keep_their_query_counts(
         )
         for i in range(120)
     )
+    cache.clear()
     with django_assert_max_num_queries(len(dashboard.captured_queries)):
         client.get("/monitoring/")
+    cache.clear()
     with django_assert_max_num_queries(len(page.captured_queries)):
         client.get(f"/monitoring/kennzahlen/{figure.pk}/")
 
@@ -363,3 +370,41 @@ def test_milestones_are_planned_and_reached(client, reporter, strategy):
     assert milestone.reached == timezone.localdate()
     missing = client.post(url, {"action": "milestone", "title": "", "due": ""})
     assert missing.status_code == 400
+
+
+def test_the_drill_down_goes_from_goal_to_field_to_project_and_key_figure(client, strategy):
+    from zielbilder.models import Milestone
+
+    figure, project = strategy["figure"], strategy["project"]
+    ProjectReport.objects.create(project=project, state="running", progress=40)
+    Milestone.objects.create(
+        project=project, title="Planfeststellung", due=datetime.date(2027, 6, 30)
+    )
+    dashboard = client.get("/monitoring/").content.decode()
+    assert f'href="/strategie/handlungsfelder/{figure.field.slug}/"' in dashboard
+    field_page = client.get(f"/strategie/handlungsfelder/{figure.field.slug}/").content.decode()
+    assert "Radwall" in field_page and "läuft, 40 % umgesetzt" in field_page
+    assert "Planfeststellung: geplant bis 30. Juni 2027" in field_page
+    assert f"/monitoring/kennzahlen/{figure.pk}/" in field_page
+
+
+def test_a_new_report_shows_at_once_although_the_pages_are_cached(client, reporter, strategy):
+    figure = strategy["figure"]
+    assert "keine Daten" in client.get(f"/monitoring/kennzahlen/{figure.pk}/").content.decode()
+    client.get("/monitoring/")  # both pages now in the cache
+    report(client, figure, value="25")
+    assert (
+        "Zuletzt gemeldet: 25 %"
+        in client.get(f"/monitoring/kennzahlen/{figure.pk}/").content.decode()
+    )
+    assert "25 %" in client.get("/monitoring/").content.decode()
+
+
+def test_a_key_figure_name_is_escaped_in_the_cached_page_title(client, strategy):
+    figure = strategy["figure"]
+    figure.name = "<script>alert(1)</script>"
+    figure.save()
+    for _ in range(2):  # built, then from the cache
+        page = client.get(f"/monitoring/kennzahlen/{figure.pk}/").content.decode()
+        assert "<script>alert(1)</script>" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
