@@ -185,7 +185,7 @@ def project(request, pk: int):
             "office": office,
             "form": form,
             "milestone_form": milestone_form,
-            "milestones": item.milestones.all(),
+            "milestones": item.milestones.select_related("created_by", "reached_by"),
             "history": history,
         },
         status=400 if form.errors or milestone_form.errors else 200,

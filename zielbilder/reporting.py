@@ -249,7 +249,7 @@ def add_milestone(*, user, project, title: str, due) -> Milestone:
         raise Refused(_("Der Name hat mehr als 200 Zeichen."), "title")
     if due is None:
         raise Refused(_("Bitte geben Sie an, bis wann er geplant ist."), "due")
-    return Milestone.objects.create(project=project, title=title, due=due)
+    return Milestone.objects.create(project=project, title=title, due=due, created_by=user)
 
 
 def reach_milestone(*, user, milestone, day) -> Milestone:
@@ -258,5 +258,7 @@ def reach_milestone(*, user, milestone, day) -> Milestone:
     if day is None or day > timezone.localdate():
         raise Refused(_("Das Datum liegt in der Zukunft."), "reached")
     milestone.reached = day
-    milestone.save(update_fields=["reached"])
+    milestone.reached_by = user
+    milestone.reached_recorded_at = timezone.now()
+    milestone.save(update_fields=["reached", "reached_by", "reached_recorded_at"])
     return milestone

@@ -368,6 +368,9 @@ def test_milestones_are_planned_and_reached(client, reporter, strategy):
     client.post(url, {"action": "reached", "milestone": milestone.pk})
     milestone.refresh_from_db()
     assert milestone.reached == timezone.localdate()
+    # Who planned it and who marked it reached stay with it.
+    assert milestone.created_by == reporter and milestone.reached_by == reporter
+    assert reporter.email in client.get(url).content.decode()
     missing = client.post(url, {"action": "milestone", "title": "", "due": ""})
     assert missing.status_code == 400
 

@@ -8,6 +8,7 @@ one counts. So every change stays with who made it and when.
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -129,6 +130,15 @@ class Milestone(models.Model):
     title = models.CharField(_("Meilenstein"), max_length=200)
     due = models.DateField(_("geplant bis"))
     reached = models.DateField(_("erreicht am"), null=True, blank=True)
+    # Who planned it and who marked it reached, and when: the project's history.
+    created_at = models.DateTimeField(_("Eingetragen am"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reached_recorded_at = models.DateTimeField(null=True, blank=True)
+    reached_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("Meilenstein")
