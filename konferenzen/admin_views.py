@@ -2,13 +2,15 @@
 check-in on the day, made for a phone at the door."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from cms.admin_permissions import require_permission
+from cms.numbers import whole_number
 
 from .attendance import check_in, figures_by_sector, find_for_check_in
 from .forms import TeamMessageForm
@@ -18,13 +20,8 @@ from .registrations import Refused, seat_status
 from .tables import assign_tables
 
 
-def _require(request, permission: str) -> None:
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
-
-
 def conference_list(request):
-    _require(request, "konferenzen.view_registration")
+    require_permission(request, "konferenzen.view_registration")
     page = Paginator(Conference.objects.order_by("-starts_at", "pk"), 30).get_page(
         request.GET.get("p")
     )
@@ -32,7 +29,7 @@ def conference_list(request):
 
 
 def overview(request, pk: int):
-    _require(request, "konferenzen.view_registration")
+    require_permission(request, "konferenzen.view_registration")
     conference = get_object_or_404(Conference, pk=pk)
     tables = (
         TableSeat.objects.filter(table__conference=conference)
@@ -57,7 +54,7 @@ def overview(request, pk: int):
 
 
 def message(request, pk: int):
-    _require(request, "konferenzen.change_registration")
+    require_permission(request, "konferenzen.change_registration")
     conference = get_object_or_404(Conference, pk=pk)
     form = TeamMessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -84,12 +81,13 @@ def message(request, pk: int):
 
 
 def check_in_page(request, pk: int):
-    _require(request, "konferenzen.check_in_registration")
+    require_permission(request, "konferenzen.check_in_registration")
     conference = get_object_or_404(Conference, pk=pk)
     if request.method == "POST":
         try:
             result = check_in(
-                conference=conference, registration_id=int(request.POST.get("registration", 0))
+                conference=conference,
+                registration_id=whole_number(request.POST.get("registration")) or 0,
             )
         except (Refused, ValueError) as error:
             messages.error(request, getattr(error, "message", _("Unbekannte Anmeldung.")))
@@ -124,7 +122,7 @@ def check_in_page(request, pk: int):
 
 def seat_tables(request, pk: int):
     """Run the World Café seating; the figures are shown on the overview."""
-    _require(request, "konferenzen.change_registration")
+    require_permission(request, "konferenzen.change_registration")
     conference = get_object_or_404(Conference, pk=pk)
     if request.method != "POST":
         return redirect("konferenzen_admin:overview", pk=conference.pk)

@@ -1,12 +1,13 @@
 """The moderation's queue and the statement import, as pages of the Wagtail admin."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from cms.admin_permissions import require_permission
 
 from . import importing, moderation
 from .filters_admin import QueueFilter
@@ -19,14 +20,9 @@ from .rules import Refused
 PER_PAGE = 30
 
 
-def _require(request, permission: str) -> None:
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
-
-
 def queue(request):
     """Everything waiting for a moderator, the most flagged first."""
-    _require(request, "participation.moderate_comment")
+    require_permission(request, "participation.moderate_comment")
     filterset = QueueFilter(request.GET)
     kind = filterset.form.cleaned_data.get("what") if filterset.is_valid() else ""
     if kind == "vorschlaege":
@@ -91,7 +87,7 @@ def _act(request, target, back):
 
 
 def comment_detail(request, pk: int):
-    _require(request, "participation.moderate_comment")
+    require_permission(request, "participation.moderate_comment")
     comment = get_object_or_404(
         Comment.objects.select_related("statement__theme", "author", "parent"), pk=pk
     )
@@ -113,7 +109,7 @@ def comment_detail(request, pk: int):
 
 
 def proposal_detail(request, pk: int):
-    _require(request, "participation.moderate_proposal")
+    require_permission(request, "participation.moderate_proposal")
     proposal = get_object_or_404(
         Proposal.objects.select_related("theme", "author", "statement"), pk=pk
     )
@@ -141,7 +137,7 @@ def proposal_detail(request, pk: int):
 
 def statement_import(request):
     """Upload, preview with per-row errors, confirm: nothing is saved before the confirm."""
-    _require(request, "participation.add_statement")
+    require_permission(request, "participation.add_statement")
     session_key = "participation_import"
     if request.method == "POST" and request.POST.get("action") == "confirm":
         rows = request.session.get(session_key)

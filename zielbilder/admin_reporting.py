@@ -11,6 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.admin_permissions import require_permission
+from cms.numbers import whole_number
+
 from .consolidation import Refused
 from .figure_status import assess
 from .models import KeyFigure, KeyFigureValue, Project, ProjectReport, ProjectState
@@ -25,6 +28,7 @@ from .reporting import (
 )
 
 HISTORY_PER_PAGE = 50
+REPORTING = "zielbilder.add_keyfigurevalue"
 
 
 class ValueForm(forms.Form):
@@ -59,15 +63,10 @@ class ProjectForm(forms.Form):
     )
 
 
-def _require_reporter(request):
-    if not request.user.has_perm("zielbilder.add_keyfigurevalue"):
-        raise PermissionDenied
-
-
 def overview(request):
     """The fields this person reports for, with each key figure's latest value and status and
     each project's latest report."""
-    _require_reporter(request)
+    require_permission(request, REPORTING)
     fields = (
         reportable_fields(request.user)
         .select_related("goal")
@@ -105,12 +104,25 @@ def overview(request):
     )
 
 
-def key_figure(request, pk: int):
-    _require_reporter(request)
-    figure = get_object_or_404(KeyFigure.objects.select_related("field"), pk=pk)
-    allowed, office = may_report(request.user, figure.field)
+def _reportable(request, queryset, pk: int):
+    """The key figure or project, and the office this person reports for, or 403 when the
+    matrix gives their office no part in its field."""
+    require_permission(request, REPORTING)
+    item = get_object_or_404(queryset.select_related("field"), pk=pk)
+    allowed, office = may_report(request.user, item.field)
     if not allowed:
         raise PermissionDenied
+    return item, office
+
+
+def _history_page(request, reports):
+    return Paginator(reports.select_related("reported_by", "office"), HISTORY_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+
+
+def key_figure(request, pk: int):
+    figure, office = _reportable(request, KeyFigure.objects, pk)
     form = ValueForm(request.POST or None, initial={"unit": figure.unit, "source": figure.source})
     if request.method == "POST" and form.is_valid():
         try:
@@ -120,12 +132,10 @@ def key_figure(request, pk: int):
         else:
             messages.success(request, _("Der Wert ist gemeldet."))
             return redirect("zielbilder_admin:report_key_figure", pk=figure.pk)
-    history = Paginator(
-        KeyFigureValue.objects.filter(key_figure=figure)
-        .select_related("reported_by", "office")
-        .order_by("-date", "-reported_at", "-pk"),
-        HISTORY_PER_PAGE,
-    ).get_page(request.GET.get("page"))
+    history = _history_page(
+        request,
+        KeyFigureValue.objects.filter(key_figure=figure).order_by("-date", "-reported_at", "-pk"),
+    )
     return render(
         request,
         "zielbilder/admin/report_key_figure.html",
@@ -135,11 +145,7 @@ def key_figure(request, pk: int):
 
 
 def project(request, pk: int):
-    _require_reporter(request)
-    item = get_object_or_404(Project.objects.select_related("field"), pk=pk)
-    allowed, office = may_report(request.user, item.field)
-    if not allowed:
-        raise PermissionDenied
+    item, office = _reportable(request, Project.objects, pk)
     last = item.reports.order_by("-reported_at", "-pk").first()
     initial = {"state": last.state, "progress": last.progress} if last else {}
     action = request.POST.get("action", "report")
@@ -155,7 +161,7 @@ def project(request, pk: int):
                     add_milestone(user=request.user, project=item, **milestone_form.cleaned_data)
             else:
                 milestone = get_object_or_404(
-                    Milestone, pk=request.POST.get("milestone", "0") or 0, project=item
+                    Milestone, pk=whole_number(request.POST.get("milestone")) or 0, project=item
                 )
                 reach_milestone(user=request.user, milestone=milestone, day=timezone.localdate())
         except Refused as refused:
@@ -173,10 +179,7 @@ def project(request, pk: int):
         else:
             messages.success(request, _("Der Stand des Projekts ist gemeldet."))
             return redirect("zielbilder_admin:report_project", pk=item.pk)
-    history = Paginator(
-        item.reports.select_related("reported_by", "office").order_by("-reported_at", "-pk"),
-        HISTORY_PER_PAGE,
-    ).get_page(request.GET.get("page"))
+    history = _history_page(request, item.reports.order_by("-reported_at", "-pk"))
     return render(
         request,
         "zielbilder/admin/report_project.html",
@@ -199,7 +202,7 @@ def value_import(request):
     """Upload, preview with every line's errors, confirm: nothing is saved before."""
     from . import value_import as importing
 
-    _require_reporter(request)
+    require_permission(request, REPORTING)
     if request.method == "POST" and request.POST.get("action") == "confirm":
         table = request.session.get(SESSION_KEY)
         if not table:
@@ -255,7 +258,7 @@ def field_projects(request, pk: int):
     from .models import FieldOfAction
     from .reporting import add_further_project, leads, rank_projects
 
-    _require_reporter(request)
+    require_permission(request, REPORTING)
     field = get_object_or_404(FieldOfAction, pk=pk)
     allowed, _office = may_report(request.user, field)
     if not allowed:
@@ -272,7 +275,7 @@ def field_projects(request, pk: int):
         ranks = {}
         for project in further:
             raw = request.POST.get(f"rang-{project.pk}", "").strip()
-            ranks[project.pk] = int(raw) if raw.isdigit() else None
+            ranks[project.pk] = whole_number(raw) or None
         try:
             rank_projects(user=request.user, field=field, ranks=ranks)
         except Refused as refused:

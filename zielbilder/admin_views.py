@@ -4,10 +4,11 @@ import json
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from cms.admin_permissions import require_permission
 
 from .interchange import MAX_FILE_BYTES, check_model, import_model
 
@@ -36,8 +37,7 @@ class ModelFileForm(forms.Form):
 
 
 def model_import(request):
-    if not request.user.has_perm("zielbilder.change_goal"):
-        raise PermissionDenied
+    require_permission(request, "zielbilder.change_goal")
     form = ModelFileForm(request.POST or None, request.FILES or None)
     problems = []
     if request.method == "POST" and form.is_valid():

@@ -2,13 +2,15 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from cms.admin_permissions import require_permission
+from cms.numbers import whole_number
 
 from . import analysis
 from .catalogue import agree_catalogue, current_agreement
@@ -28,17 +30,12 @@ WORKBENCH_PER_PAGE = 50
 PAIRS_PER_PAGE = 20
 
 
-def _require(request, permission: str) -> None:
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
-
-
 def workbench_themes(request):
     """The themes, with how many of their inputs have an answer."""
     from participation.models import Theme
     from participation.models.statements import PUBLIC_STATES
 
-    _require(request, "zielbilder.change_inputoutcome")
+    require_permission(request, "zielbilder.change_inputoutcome")
     public = Q(statements__state__in=PUBLIC_STATES)
     themes = Theme.objects.annotate(
         inputs=Count("statements", filter=public, distinct=True),
@@ -55,7 +52,7 @@ def workbench_themes(request):
 def _selected(request, theme) -> list:
     from participation.models import Statement
 
-    numbers = {int(n) for n in request.POST.getlist("auswahl") if n.isdigit()}
+    numbers = {whole_number(n) for n in request.POST.getlist("auswahl")} - {None}
     if len(numbers) > MAX_SELECTION:
         # Refused before reading them, so that a huge list costs no query.
         raise Refused(
@@ -69,7 +66,7 @@ def _selected(request, theme) -> list:
 def _back(theme, page: str = "", anchor: str = ""):
     return redirect(
         reverse("zielbilder_admin:workbench", args=[theme.slug])
-        + (f"?page={page}" if page.isdigit() else "")
+        + (f"?page={whole_number(page)}" if whole_number(page) else "")
         + (f"#{anchor}" if anchor else "")
     )
 
@@ -82,7 +79,7 @@ def _post(request, theme, zielbilder):
     page = request.POST.get("page", "")
     chosen = {str(z.pk): z for z in zielbilder}.get(request.POST.get("zielbild", ""))
     if action == "analyse":
-        _require(request, "zielbilder.add_themeanalysis")
+        require_permission(request, "zielbilder.add_themeanalysis")
         _run, created = analysis.request_analysis(theme, by=request.user)
         if created:
             messages.success(request, _("Die Auswertung ist angefordert."))
@@ -93,7 +90,7 @@ def _post(request, theme, zielbilder):
         try:
             statements = _selected(request, theme)
             if action == "new_zielbild":
-                _require(request, "zielbilder.add_consolidatedzielbild")
+                require_permission(request, "zielbilder.add_consolidatedzielbild")
                 zielbild = zielbild_from_statements(
                     theme=theme, statements=statements, by=request.user
                 )
@@ -115,7 +112,7 @@ def _post(request, theme, zielbilder):
         return _back(theme, page, "auswahl")
     number = request.POST.get("statement", "")
     statement = get_object_or_404(
-        Statement.objects.public(), pk=int(number) if number.isdigit() else 0, theme=theme
+        Statement.objects.public(), pk=whole_number(number) or 0, theme=theme
     )
     try:
         record_outcome(
@@ -154,7 +151,7 @@ def workbench(request, slug: str):
     becomes of each; merge candidates; and the team's shortcuts."""
     from participation.models import Statement, Theme
 
-    _require(request, "zielbilder.change_inputoutcome")
+    require_permission(request, "zielbilder.change_inputoutcome")
     theme = get_object_or_404(Theme, slug=slug)
     zielbilder = list(ConsolidatedZielbild.objects.filter(theme=theme).order_by("pk"))
     if request.method == "POST":
@@ -219,7 +216,7 @@ class AgreementForm(forms.Form):
 
 def catalogue_agreement(request):
     """Mark the published catalogue as agreed by the conference of stage 4."""
-    _require(request, "zielbilder.add_catalogueagreement")
+    require_permission(request, "zielbilder.add_catalogueagreement")
     form = AgreementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -28,6 +28,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 
+from cms.numbers import whole_number
 from participation.opendata import LICENCE_URL
 
 from .models import CouncilDecision, PaperVersion, VersionState
@@ -267,10 +268,10 @@ def _within(bounds: dict, created: datetime.datetime, modified: datetime.datetim
 
 
 def _page_number(request) -> int:
-    raw = request.GET.get("page", "1")
-    if not raw.isdigit() or int(raw) < 1:
+    number = whole_number(request.GET.get("page", "1"))
+    if not number:
         raise InvalidParameter("page: eine ganze Zahl ab 1.")
-    return int(raw)
+    return number
 
 
 def _page_link(request, number: int) -> str:

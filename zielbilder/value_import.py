@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.numbers import whole_number
+
 from .consolidation import Refused
 from .models import KeyFigure, KeyFigureValue
 from .reporting import check_value, may_report
@@ -100,14 +102,14 @@ def parse_date(text: str) -> datetime.date:
 
 def preview(user, table: list[dict]) -> Preview:
     """Every line checked with the rules of the form, in two queries for the key figures."""
-    ids = {int(c.get("kennzahl_id")) for c in table if str(c.get("kennzahl_id", "")).isdigit()}
+    ids = {whole_number(c.get("kennzahl_id")) for c in table} - {None}
     figures = {kf.pk: kf for kf in KeyFigure.objects.select_related("field").filter(pk__in=ids)}
     allowed = {}
     lines = []
     for number, cells in enumerate(table, start=2):
         line = Line(number=number, cells=cells)
         raw_id = str(cells.get("kennzahl_id", "")).strip()
-        line.key_figure = figures.get(int(raw_id)) if raw_id.isdigit() else None
+        line.key_figure = figures.get(whole_number(raw_id))
         if line.key_figure is None:
             line.errors.append(
                 _("Kennzahl „%(id)s“ gibt es nicht.") % {"id": raw_id}

@@ -3,6 +3,8 @@ from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
+from cms.numbers import whole_number
+
 from .catalogue import agreement_status, current_agreement
 from .consolidation import published_zielbilder, traceability
 from .filters import MatrixFilter
@@ -159,7 +161,7 @@ def key_figure(request, pk: int):
     from .reporting import series
 
     page_number = request.GET.get("page", "1")
-    page_number = page_number if page_number.isdigit() else "1"
+    page_number = str(whole_number(page_number) or 1)
 
     def build():
         figure = get_object_or_404(

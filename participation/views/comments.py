@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.numbers import whole_number
+
 from ..comments import comment_delete, comment_edit, comment_post, ensure_may_change
 from ..forms import CommentEditForm, CommentForm, FlagForm
 from ..models import Comment, Proposal, Visibility
@@ -23,8 +25,8 @@ def comment_create(request, pk: int):
         return login_first(request, statement.get_absolute_url() + "#kommentieren")
     moderator = may_moderate(request.user)
     parent = None
-    parent_id = request.POST.get("parent", "")
-    if parent_id.isdigit():
+    parent_id = whole_number(request.POST.get("parent"))
+    if parent_id is not None:
         parent = Comment.objects.filter(pk=parent_id, statement=statement).first()
     form = CommentForm(
         request.POST,

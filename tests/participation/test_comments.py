@@ -1,6 +1,7 @@
 """Comments on statements: replies one level deep, edit and delete own, plain text with
 links, limits, the city's official answers, a per-account rate limit, pre-moderation."""
 
+import pytest
 from django.test import override_settings
 
 from participation.models import Comment, Statement
@@ -33,6 +34,19 @@ def test_replies_go_one_level_deep(client, citizen, zielbild):
     post_comment(client, zielbild, "Antwort auf die Antwort.", parent=reply.pk)
     newest = Comment.objects.latest("pk")
     assert newest.parent == top
+
+
+@pytest.mark.parametrize("parent", ["²", "9" * 30, "x"])
+def test_a_hand_edited_parent_never_fails_and_never_attaches(client, citizen, zielbild, parent):
+    client.force_login(citizen)
+    text = "Ein Kommentar mit seltsamer Antwortnummer."
+    response = post_comment(client, zielbild, text, parent=parent)
+    comment = Comment.objects.first()
+    if comment is None:
+        # The form refused the number; what was typed is still there.
+        assert response.status_code == 400 and text in response.content.decode()
+    else:
+        assert response.status_code == 302 and comment.parent is None
 
 
 def test_html_and_script_are_shown_as_text_and_links_become_clickable(client, citizen, zielbild):

@@ -281,6 +281,9 @@ def test_two_versions_are_compared_line_by_line(client, strategist, process):
     assert "neu:</span> Zielbild: Alle kommen schnell an." in page
     same = client.get("/ratsvorlage/vergleich/?von=1&zu=1")
     assert same.status_code == 400 and "zwei verschiedene Fassungen" in same.content.decode()
+    # Hand-edited links: "²" passes str.isdigit(), a 30-digit number no database column.
+    odd = client.get("/ratsvorlage/vergleich/?von=²&zu=" + "9" * 30)
+    assert odd.status_code == 400 and "zwei Fassungen aus der Liste" in odd.content.decode()
 
 
 # --- the decision ------------------------------------------------------------------------------

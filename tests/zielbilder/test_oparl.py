@@ -411,7 +411,7 @@ def test_the_page_links_keep_the_filters(client):
     assert query == {"modified_since": ["2020-01-01T00:00:00+01:00"], "page": ["2"]}
 
 
-@pytest.mark.parametrize("page", ["0", "-1", "zwei", ""])
+@pytest.mark.parametrize("page", ["0", "-1", "zwei", "", "²", "9" * 30])
 def test_a_malformed_page_is_a_bad_request(client, page):
     assert get(client, f"{ROOT}body/1/papers/?page={page}", status=400)["status"] == 400
 

@@ -3,11 +3,12 @@ publish, record the council's decision."""
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from cms.admin_permissions import require_permission
 
 from ..consolidation import Refused
 from ..models import DecisionOutcome, PaperVersion, VersionState
@@ -21,11 +22,6 @@ DEFAULT_RESOLUTION = (
     "strategischen Handlungsfelder und Zielbilder als Stadtstrategie und beauftragt die "
     "Verwaltung, sie umzusetzen und über die Kennzahlen jährlich zu berichten."
 )
-
-
-def _require(request, permission: str) -> None:
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
 
 
 class CompileForm(forms.Form):
@@ -64,7 +60,7 @@ class DecisionForm(forms.Form):
 
 
 def versions(request):
-    _require(request, "zielbilder.add_paperversion")
+    require_permission(request, "zielbilder.add_paperversion")
     last = PaperVersion.objects.defer("content", "html").order_by("-number").first()
     initial = {
         "title": last.title if last else DEFAULT_TITLE,
@@ -75,7 +71,7 @@ def versions(request):
     if request.method == "POST":
         action = request.POST.get("action", "compile")
         if action == "publish":
-            _require(request, "zielbilder.change_paperversion")
+            require_permission(request, "zielbilder.change_paperversion")
             version = get_object_or_404(PaperVersion, number=request.POST.get("number", "0"))
             try:
                 publish(version, by=request.user)
@@ -117,7 +113,7 @@ def versions(request):
 
 
 def decision(request, number: int):
-    _require(request, "zielbilder.add_councildecision")
+    require_permission(request, "zielbilder.add_councildecision")
     version = get_object_or_404(PaperVersion.objects.defer("content", "html"), number=number)
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -8,6 +8,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from cms.numbers import whole_number
+
 from ..models import PaperVersion, VersionState
 from .compilation import changes_between, visible_versions
 
@@ -108,8 +110,8 @@ def paper_compare(request):
     error = ""
 
     def chosen(name):
-        value = request.GET.get(name, "")
-        return int(value) if value.isdigit() and int(value) in numbers else None
+        value = whole_number(request.GET.get(name))
+        return value if value in numbers else None
 
     if request.GET:
         older_number, newer_number = chosen("von"), chosen("zu")
