@@ -4,14 +4,16 @@ The expected value on the latest value's date lies on the straight line from the
 (value and date) to the target (value and date). "On track" is at least that good; "at risk"
 falls short by up to a tenth of the way from baseline to target; "off track" falls shorter.
 For a target to be met exactly (direction "target"), the distance to the target counts.
-Every verdict comes with a sentence that says why, for the page.
+Every verdict comes with a sentence that says why, for the page; it is written only when a
+page shows it, since the dashboard assesses hundreds of key figures and shows only the status.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.db import models
 from django.utils.formats import date_format, number_format
@@ -33,12 +35,19 @@ class Status(models.TextChoices):
 @dataclass(frozen=True)
 class Assessment:
     status: Status
-    explanation: str
     expected: Decimal | None = None
+    # What the explanation is written from.
+    key_figure: object = field(default=None, repr=False, compare=False)
+    latest_value: Decimal | None = None
+    latest_date: datetime.date | None = None
 
     @property
     def label(self) -> str:
         return str(self.status.label)
+
+    @cached_property
+    def explanation(self) -> str:
+        return _explain(self)
 
 
 def _number(value: Decimal, unit: str) -> str:
@@ -61,29 +70,22 @@ def expected_on(key_figure, day: datetime.date) -> Decimal:
     return base + (target - base) * share
 
 
-def assess(
-    key_figure, latest_value: Decimal | None, latest_date: datetime.date | None
-) -> Assessment:
-    unit = key_figure.unit
-    if latest_value is None:
-        return Assessment(Status.NO_DATA, _("Bisher ist kein Wert gemeldet."))
-    reported = _("Zuletzt gemeldet: %(value)s am %(date)s.") % {
-        "value": _number(latest_value, unit),
-        "date": date_format(latest_date, "DATE_FORMAT"),
-    }
+def _assessable(key_figure) -> bool:
     complete = None not in (
         key_figure.baseline_value,
         key_figure.baseline_date,
         key_figure.target_value,
         key_figure.target_date,
     )
-    if not complete or key_figure.target_date <= key_figure.baseline_date:
-        return Assessment(
-            Status.NO_DATA,
-            reported
-            + " "
-            + _("Ohne Ausgangswert und Zielwert mit Datum lässt sich der Verlauf nicht bewerten."),
-        )
+    return complete and key_figure.target_date > key_figure.baseline_date
+
+
+def assess(
+    key_figure, latest_value: Decimal | None, latest_date: datetime.date | None
+) -> Assessment:
+    facts = {"key_figure": key_figure, "latest_value": latest_value, "latest_date": latest_date}
+    if latest_value is None or not _assessable(key_figure):
+        return Assessment(Status.NO_DATA, **facts)
     expected = expected_on(key_figure, latest_date)
     span = abs(key_figure.target_value - key_figure.baseline_value)
     tolerance = span * TOLERANCE
@@ -101,6 +103,23 @@ def assess(
         status = Status.AT_RISK
     else:
         status = Status.OFF_TRACK
+    return Assessment(status, expected, **facts)
+
+
+def _explain(assessment: Assessment) -> str:
+    key_figure, unit = assessment.key_figure, assessment.key_figure.unit
+    if assessment.latest_value is None:
+        return _("Bisher ist kein Wert gemeldet.")
+    reported = _("Zuletzt gemeldet: %(value)s am %(date)s.") % {
+        "value": _number(assessment.latest_value, unit),
+        "date": date_format(assessment.latest_date, "DATE_FORMAT"),
+    }
+    if assessment.expected is None:
+        return (
+            reported
+            + " "
+            + _("Ohne Ausgangswert und Zielwert mit Datum lässt sich der Verlauf nicht bewerten.")
+        )
     path = _(
         "Auf dem Weg vom Ausgangswert %(base)s (%(base_date)s) zum Zielwert %(target)s "
         "(%(target_date)s) wären zu diesem Stichtag %(expected)s zu erwarten."
@@ -109,7 +128,7 @@ def assess(
         "base_date": date_format(key_figure.baseline_date, "DATE_FORMAT"),
         "target": _number(key_figure.target_value, unit),
         "target_date": date_format(key_figure.target_date, "DATE_FORMAT"),
-        "expected": _number(expected.quantize(Decimal("0.01")), unit),
+        "expected": _number(assessment.expected.quantize(Decimal("0.01")), unit),
     }
     verdict = {
         Status.ON_TRACK: _("Der Wert ist mindestens so gut: auf Kurs."),
@@ -119,5 +138,5 @@ def assess(
         Status.OFF_TRACK: _(
             "Der Wert bleibt um mehr als ein Zehntel des Wegs dahinter zurück: nicht auf Kurs."
         ),
-    }[status]
-    return Assessment(status, f"{reported} {path} {verdict}", expected)
+    }[assessment.status]
+    return f"{reported} {path} {verdict}"

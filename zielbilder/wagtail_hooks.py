@@ -159,48 +159,27 @@ def register_admin_urls():
     return [path("", include((urls, "zielbilder_admin")))]
 
 
-@hooks.register("register_admin_menu_item")
-def import_menu_item():
-    return PermissionMenuItem(
-        _("Strategie importieren"),
-        reverse("zielbilder_admin:import"),
-        icon_name="upload",
-        order=240,
-        permission="zielbilder.change_goal",
+# The strategy team's and the offices' own admin pages: (label, URL name, icon, order, the
+# permission the page itself checks, so that nobody sees an entry that would refuse them).
+MENU_ITEMS = [
+    (_("Konsolidierung"), "zielbilder_admin:workbench_themes", "crosshairs", 235,
+     "zielbilder.change_inputoutcome"),
+    (_("Ratsvorlage"), "zielbilder_admin:paper", "doc-full", 236, "zielbilder.add_paperversion"),
+    (_("Berichte der Ämter"), "zielbilder_admin:reporting", "form", 237,
+     "zielbilder.add_keyfigurevalue"),
+    (_("Strategie importieren"), "zielbilder_admin:import", "upload", 240,
+     "zielbilder.change_goal"),
+]  # fmt: skip
+
+
+def _menu_item(label, url_name, icon, order, permission):
+    return lambda: PermissionMenuItem(
+        label, reverse(url_name), icon_name=icon, order=order, permission=permission
     )
 
 
-@hooks.register("register_admin_menu_item")
-def reporting_menu_item():
-    return PermissionMenuItem(
-        _("Berichte der Ämter"),
-        reverse("zielbilder_admin:reporting"),
-        icon_name="form",
-        order=237,
-        permission="zielbilder.add_keyfigurevalue",
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def paper_menu_item():
-    return PermissionMenuItem(
-        _("Ratsvorlage"),
-        reverse("zielbilder_admin:paper"),
-        icon_name="doc-full",
-        order=236,
-        permission="zielbilder.add_paperversion",
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def workbench_menu_item():
-    return PermissionMenuItem(
-        _("Konsolidierung"),
-        reverse("zielbilder_admin:workbench_themes"),
-        icon_name="crosshairs",
-        order=235,
-        permission="zielbilder.change_inputoutcome",
-    )
+for _entry in MENU_ITEMS:
+    hooks.register("register_admin_menu_item", _menu_item(*_entry))
 
 
 class ZielbildViewSet(SnippetViewSet):
