@@ -117,7 +117,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "stadtgespraech",
+            # Several sites (or test runs) on one Redis database keep apart by this.
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "stadtgespraech"),
         }
     }
     # Sessions read from the shared cache, written through to the database: one query less
