@@ -593,11 +593,11 @@ def report(args, info, ports, results, votes, registered, registrations, burst, 
         ]
         if burst.errors:
             lines.append(f"          first error: {burst.errors[0].error}")
-    lines += ["", f"{'check':<52} {'measured':>24}  {'target':<18} result"]
+    lines += ["", f"{'check':<56} {'measured':>24}  {'target':<18} result"]
     lines.append("-" * len(lines[-1]))
     for check in found:
         verdict = "pass" if check.passed else "FAIL"
-        lines.append(f"{check.name:<52} {check.measured:>24}  {check.target:<18} {verdict}")
+        lines.append(f"{check.name:<56} {check.measured:>24}  {check.target:<18} {verdict}")
     return "\n".join(lines)
 
 
