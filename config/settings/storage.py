@@ -21,6 +21,7 @@ from .env import env_bool, env_int, env_str
 
 S3_BACKEND = "storages.backends.s3.S3Storage"
 DOCUMENT_SERVE_METHODS = ("redirect", "serve_view")
+MIN_URL_EXPIRY_SECONDS = 600
 
 
 def object_storage_settings(staticfiles: dict) -> dict:
@@ -28,6 +29,14 @@ def object_storage_settings(staticfiles: dict) -> dict:
     bucket = env_str("S3_BUCKET", "")
     if not bucket:
         return {}
+    expiry = env_int("S3_URL_EXPIRY_SECONDS", 3600)
+    if expiry < MIN_URL_EXPIRY_SECONDS:
+        # Pages are cached with the signed URLs in them (the monitoring pages for 5 minutes):
+        # a URL must outlive the page that carries it.
+        raise ImproperlyConfigured(
+            f"S3_URL_EXPIRY_SECONDS={expiry}: at least {MIN_URL_EXPIRY_SECONDS}, longer than "
+            "a page stays cached."
+        )
     common = {
         "bucket_name": bucket,
         "endpoint_url": env_str("S3_ENDPOINT_URL", "") or None,
@@ -43,7 +52,7 @@ def object_storage_settings(staticfiles: dict) -> dict:
         "file_overwrite": False,
         "default_acl": None,
         "querystring_auth": True,
-        "querystring_expire": env_int("S3_URL_EXPIRY_SECONDS", 3600),
+        "querystring_expire": expiry,
     }
     if env_bool("S3_PUBLIC_IMAGES", False):
         renditions = common | {

@@ -100,3 +100,10 @@ def test_a_serve_method_that_would_put_signed_urls_into_pages_is_refused(monkeyp
     monkeypatch.setenv("WAGTAILDOCS_SERVE_METHOD", "direct")
     with pytest.raises(ImproperlyConfigured, match="WAGTAILDOCS_SERVE_METHOD"):
         object_storage_settings({})
+
+
+def test_signed_urls_must_outlive_the_cached_pages_that_carry_them(monkeypatch):
+    monkeypatch.setenv("S3_BUCKET", "stadtgespraech")
+    monkeypatch.setenv("S3_URL_EXPIRY_SECONDS", "60")
+    with pytest.raises(ImproperlyConfigured, match="S3_URL_EXPIRY_SECONDS"):
+        object_storage_settings({})
