@@ -58,6 +58,7 @@ ENV PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=config.settings.production \
     STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/app/media \
+    PRIVATE_MEDIA_ROOT=/app/private-media \
     WEB_CONCURRENCY=3
 
 # A writable home: gunicorn puts its control socket in ~/.gunicorn/.
@@ -75,10 +76,11 @@ RUN apt-get update \
 COPY --from=builder /opt/venv /opt/venv
 WORKDIR /app
 # The code stays owned by root (read-only for the app user); only uploads and the beat
-# schedule are writable. Named volumes mounted there take over this ownership.
+# schedule are writable. Named volumes mounted there take over this ownership. (With
+# S3_BUCKET set, uploads go to the object store and the media folders stay empty.)
 COPY --from=assets /app /app
-RUN mkdir -p /app/media /app/var/beat \
-    && chown app:app /app/media /app/var/beat
+RUN mkdir -p /app/media /app/private-media /app/var/beat \
+    && chown app:app /app/media /app/private-media /app/var/beat
 
 USER 10001:10001
 

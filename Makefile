@@ -9,7 +9,7 @@ AXE_VERSION := 4.14.1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint worker beat messages assets clean
+.PHONY: install run test lint worker beat messages assets clean bench
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) fehlt / is missing: install Python 3.11"; exit 1; }
@@ -38,6 +38,12 @@ TEST_PROCESSES ?= auto
 test: lint
 	$(BIN)/pytest -n $(TEST_PROCESSES) -m "not worker" $(PYTEST_ARGS)
 	$(BIN)/pytest -m worker $(PYTEST_ARGS)
+
+# Every benchmark in bench/ against gunicorn, PostgreSQL and Redis, one table at the end (also
+# added to bench/RESULTS.md). Needs PostgreSQL and Redis running; about 15 minutes the first
+# time. One part: make bench BENCH_ARGS="--only konferenzen"; a dry run: BENCH_ARGS=--quick.
+bench: $(STAMP)
+	$(PY) bench/all.py $(BENCH_ARGS)
 
 worker: $(STAMP)
 	$(BIN)/celery -A config worker --loglevel=INFO

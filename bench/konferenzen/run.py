@@ -214,7 +214,8 @@ def _http(port: int, method: str, path: str, body: bytes | None, headers: dict) 
         conn.close()
 
 
-def confirm_once(port: int, path: str) -> Job:
+def confirm_once(port: int, path: str, post_port: int | None = None) -> Job:
+    """GET the confirmation page, POST its form (to `post_port` if given: another instance)."""
     job = Job(get_start=time.perf_counter())
     try:
         status, headers, body = _http(port, "GET", path, None, {"Accept": "text/html"})
@@ -241,7 +242,7 @@ def confirm_once(port: int, path: str) -> Job:
     job.post_start = time.perf_counter()
     try:
         status, headers, body = _http(
-            port,
+            post_port or port,
             "POST",
             path,
             form,
@@ -261,10 +262,14 @@ def confirm_once(port: int, path: str) -> Job:
     return job
 
 
-def burst(port: int, paths: list[str], clients: int, stop: threading.Event, on_window=None):
+def burst(
+    port: int | list[int], paths: list[str], clients: int, stop: threading.Event, on_window=None
+):
     """`clients` threads wait at a barrier, then take the paths one after another until none
     is left. `on_window("start")` runs just before the release, `on_window("end")` just after
-    the last answer (for CPU accounting)."""
+    the last answer (for CPU accounting). Given several ports (instances), link n's page is
+    fetched from instance n and its form sent to the next one."""
+    ports = [port] if isinstance(port, int) else list(port)
     jobs: list[Job | None] = [None] * len(paths)
     indices = iter(range(len(paths)))
     take = threading.Lock()
@@ -281,7 +286,9 @@ def burst(port: int, paths: list[str], clients: int, stop: threading.Event, on_w
                 index = next(indices, None)
             if index is None:
                 return
-            jobs[index] = confirm_once(port, paths[index])
+            get_port = ports[index % len(ports)]
+            post_port = ports[(index + 1) % len(ports)]
+            jobs[index] = confirm_once(get_port, paths[index], post_port)
 
     threads = [
         threading.Thread(target=client, daemon=True, name=f"client-{n}") for n in range(clients)
@@ -355,7 +362,10 @@ class LockSampler:
 # --- The outcome ----------------------------------------------------------------------------
 
 
-def final_counts(dsn: str, conference: int, quotas: dict[str, int]) -> dict:
+def final_counts(
+    dsn: str, conference: int, quotas: dict[str, int], addresses: str = "bench-%@example.org"
+) -> dict:
+    """What the database holds after the burst; `addresses`: the people's (LIKE pattern)."""
     with psycopg.connect(dsn) as conn:
         statuses = dict(
             conn.execute(
@@ -380,7 +390,7 @@ def final_counts(dsn: str, conference: int, quotas: dict[str, int]) -> dict:
             "SELECT count(*), count(sent_at), count(*) FILTER (WHERE last_error <> ''),"
             " count(DISTINCT lower(\"to\")), count(*) FILTER (WHERE attachments <> '[]')"
             ' FROM outbox_mail WHERE "to" LIKE %s',
-            ["bench-%@example.org"],
+            [addresses],
         ).fetchone()
         # Seats go in the order in which the conference's lock is granted, the waiting list
         # in the order of confirmed_at, which confirm() takes before it waits for the lock.

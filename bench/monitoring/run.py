@@ -198,6 +198,8 @@ def main() -> int:
                     "machine": info,
                     "built": {k: v for k, v in built.items() if k != "key_figure_ids"},
                     "queries": counted,
+                    "target_p95_ms": TARGET_P95_MS,
+                    "passed": passed,
                     "results": {
                         r.scenario.name: {
                             "p50": r.p50,

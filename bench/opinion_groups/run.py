@@ -259,6 +259,7 @@ def main() -> int:
                     "k": result.k,
                     "silhouette": result.silhouette,
                     "adjusted_rand_index": ari,
+                    "target_s": TARGET_SECONDS,
                     "passed": passed,
                 },
                 indent=2,

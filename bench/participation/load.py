@@ -5,6 +5,10 @@ Latency is measured per request from sending to the last byte of the body, on th
 request counts if it started and finished within the measured window. http.client keeps the
 connection open where the server allows it (gunicorn's sync workers close it after every
 response, as in production, so each request also pays a TCP connect on loopback).
+
+Given several ports (bench/scaleout: several gunicorn instances sharing PostgreSQL and Redis),
+each client sends each request to the next instance in turn, so that every client's requests
+alternate between them and the load is spread evenly.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import http.client
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 # (method, path, body, headers)
@@ -30,6 +34,8 @@ class Scenario:
     target: str = ""
     # Returns True when the measured result meets the target.
     check: Callable[[Result], bool] | None = None
+    # Called after every request, warm-up included: (client number, request, status, port).
+    record: Callable[[int, Request, int, int], None] | None = None
 
 
 @dataclass
@@ -42,6 +48,8 @@ class Result:
     clients: int = 0
     body_bytes: int = 0
     cpu: object = None  # machine.CpuShare of the measured window
+    # Measured requests answered by each port.
+    per_port: dict[int, int] = field(default_factory=dict)
 
     @property
     def requests(self) -> int:
@@ -93,7 +101,7 @@ def one_request(port: int, request: Request, timeout: float = 30) -> tuple[int, 
 def run(
     scenario: Scenario,
     *,
-    port: int,
+    port: int | Sequence[int],
     clients: int,
     duration: float,
     warmup: float,
@@ -104,6 +112,7 @@ def run(
     """Runs the scenario; `on_window("start")` and `on_window("end")` are called as the
     measured window opens and closes (for CPU accounting)."""
     result = Result(scenario=scenario, clients=clients)
+    ports = [port] if isinstance(port, int) else list(port)
     lock = threading.Lock()
     begin = time.perf_counter() + 0.2
     measure_from = begin + warmup
@@ -111,15 +120,22 @@ def run(
 
     def client(number: int) -> None:
         rng = random.Random(seed * 1000 + number)
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connections = {p: http.client.HTTPConnection("127.0.0.1", p, timeout=30) for p in ports}
         latencies: list[float] = []
+        served = dict.fromkeys(ports, 0)
         errors = 0
         sample = ""
         size = 0
+        sent = 0
         while time.perf_counter() < begin:
             time.sleep(0.001)
         while not stop.is_set():
-            method, path, body, headers = scenario.next_request(number, rng)
+            request = scenario.next_request(number, rng)
+            method, path, body, headers = request
+            # Client n starts at instance n, then takes the next one for every request.
+            target = ports[(number + sent) % len(ports)]
+            conn = connections[target]
+            sent += 1
             started = time.perf_counter()
             if started >= measure_until:
                 break
@@ -132,17 +148,23 @@ def run(
                 conn.close()
                 status, payload = 0, repr(error).encode()
             finished = time.perf_counter()
+            if scenario.record:
+                scenario.record(number, request, status, target)
             if started < measure_from or finished > measure_until:
                 continue
             if status == scenario.expect:
                 latencies.append(finished - started)
+                served[target] += 1
                 size = len(payload)
             else:
                 errors += 1
                 sample = sample or f"{status} {method} {path}: {payload[:300]!r}"
-        conn.close()
+        for conn in connections.values():
+            conn.close()
         with lock:
             result.latencies.extend(latencies)
+            for target, count in served.items():
+                result.per_port[target] = result.per_port.get(target, 0) + count
             result.errors += errors
             result.error_sample = result.error_sample or sample
             result.body_bytes = result.body_bytes or size

@@ -162,8 +162,10 @@ class CpuMeter:
     load generator), and of the machine as a whole; what is left over is other people's
     work."""
 
-    def __init__(self, *, server_pid: int | None, database: str):
-        self.server_pid = server_pid
+    def __init__(self, *, server_pid: int | list[int] | None, database: str):
+        # One gunicorn master, or several (bench/scaleout runs two instances).
+        self.server_pids = set(server_pid if isinstance(server_pid, list) else [server_pid])
+        self.server_pids.discard(None)
         self.database = database
 
     def sample(self) -> CpuSample | None:
@@ -174,7 +176,7 @@ class CpuMeter:
             return None
         ours = {}
         for pid, ppid, cmdline, ticks in processes:
-            if self.server_pid and self.server_pid in (pid, ppid):
+            if pid in self.server_pids or ppid in self.server_pids:
                 ours[pid] = ("server", ticks)
             elif cmdline.startswith("postgres:") and self._ours(cmdline):
                 ours[pid] = ("database", ticks)

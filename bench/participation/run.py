@@ -123,6 +123,13 @@ def django_env(args, port: int) -> dict:
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
             "LOG_LEVEL": "WARNING",
             "PYTHONUNBUFFERED": "1",
+            # The load comes from a few bench accounts on one address (127.0.0.1), at hundreds
+            # of requests a second: the per-account and per-address limits on votes and
+            # conference registrations (issue #8, rate limits) would refuse most of it. The
+            # benchmarks measure the work behind the limits, so they lift them.
+            "PARTICIPATION_VOTES_PER_MINUTE": "1000000",
+            "KONFERENZEN_REGISTRATIONS_PER_ADDRESS_PER_HOUR": "1000000",
+            "KONFERENZEN_REGISTRATIONS_PER_IP_PER_HOUR": "1000000",
         }
     )
     return env

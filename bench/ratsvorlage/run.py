@@ -107,7 +107,17 @@ def main() -> int:
     )
     if args.json:
         args.json.write_text(
-            json.dumps({"at": now, "machine": info, "built": built.__dict__, **measured}, indent=2)
+            json.dumps(
+                {
+                    "at": now,
+                    "machine": info,
+                    "built": built.__dict__,
+                    **measured,
+                    "target_s": TARGET_SECONDS,
+                    "passed": passed,
+                },
+                indent=2,
+            )
         )
     return 1 if args.strict and not passed else 0
 

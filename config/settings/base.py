@@ -12,6 +12,7 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
+from .storage import object_storage_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -116,7 +117,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "stadtgespraech",
+            # Several sites (or test runs) on one Redis database keep apart by this.
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "stadtgespraech"),
         }
     }
     # Sessions read from the shared cache, written through to the database: one query less
@@ -300,10 +302,25 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Files that only some people may read (every version of the council paper, drafts
+# included): served only by a view that checks permissions, never from MEDIA_ROOT, which a
+# reverse proxy may serve to everyone.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
+# Static files stay in the image and are served by whitenoise from every web process.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/private-media-not-served/"},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# With S3_BUCKET: uploads in an S3-compatible object store (see storage.py).
+_object_storage = object_storage_settings(STORAGES["staticfiles"])
+if _object_storage:
+    STORAGES = _object_storage["STORAGES"]
+    WAGTAILIMAGES_RENDITION_STORAGE = _object_storage["WAGTAILIMAGES_RENDITION_STORAGE"]
+    WAGTAILDOCS_SERVE_METHOD = _object_storage["WAGTAILDOCS_SERVE_METHOD"]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

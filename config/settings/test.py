@@ -11,12 +11,23 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-}
 ALLOWED_HOSTS = ["*"]
 LANGUAGE_CODE = "de"
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-media" / "private"  # noqa: F405
+# Uploads on the local disk whatever the environment says (tests/scaleout configure S3
+# themselves, against moto).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/private-media-not-served/"},
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Set by base.py only when S3_BUCKET is in the environment.
+for _name in ("WAGTAILIMAGES_RENDITION_STORAGE", "WAGTAILDOCS_SERVE_METHOD"):
+    globals().pop(_name, None)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {
     "version": 1,

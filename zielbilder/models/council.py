@@ -2,11 +2,38 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
 RESOLUTION_MAX_LENGTH = 4000
 CHANGES_MAX_LENGTH = 10_000
+
+
+class _PrivateStorage(LazyObject):
+    """settings.STORAGES["private"], looked up on first use (as Django's default_storage)."""
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+_private = _PrivateStorage()
+
+
+@receiver(setting_changed)
+def _storages_changed(*, setting, **kwargs):
+    if setting in ("STORAGES", "PRIVATE_MEDIA_ROOT"):
+        _private._wrapped = empty
+
+
+def private_storage():
+    """Where the paper's files lie: every version, drafts included, is read only through
+    `zielbilder.council.views`, which checks who may see it – a folder no web server
+    serves, or the private prefix of the S3 bucket (settings.STORAGES["private"])."""
+    return _private
 
 
 class VersionState(models.TextChoices):
@@ -40,10 +67,12 @@ class PaperVersion(models.Model):
     content = models.JSONField(_("Inhalt"), null=True, blank=True)
     sha256 = models.CharField(_("SHA-256 des Inhalts"), max_length=64, blank=True)
     html = models.TextField(_("HTML"), blank=True)
-    pdf = models.FileField(_("PDF"), upload_to="ratsvorlage/", blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="ratsvorlage/", storage=private_storage, blank=True)
     pdf_sha512 = models.CharField(max_length=128, blank=True)
     pdf_size = models.PositiveIntegerField(default=0)
-    docx = models.FileField(_("DOCX"), upload_to="ratsvorlage/", blank=True)
+    docx = models.FileField(
+        _("DOCX"), upload_to="ratsvorlage/", storage=private_storage, blank=True
+    )
     docx_sha512 = models.CharField(max_length=128, blank=True)
     docx_size = models.PositiveIntegerField(default=0)
     published_at = models.DateTimeField(_("Veröffentlicht am"), null=True, blank=True)
