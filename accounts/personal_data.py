@@ -208,7 +208,13 @@ def retention() -> list[Retention]:
                 "Angemeldet bleiben; Sie sehen Ihre Geräte unter „Angemeldete Geräte“ und "
                 "können sie abmelden"
             ),
-            period=after(_session_days, _("nach der Anmeldung, oder bis zur Abmeldung")),
+            period=after(
+                _session_days,
+                _(
+                    "nach der Anmeldung oder der letzten Änderung der Sitzung, "
+                    "oder bis zur Abmeldung"
+                ),
+            ),
             days=_session_days,
             job="accounts.tasks.clear_expired_sessions",
         ),
