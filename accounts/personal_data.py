@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from outbox.models import Mail
 
@@ -153,15 +153,20 @@ def erase(person: Person) -> None:
 def _rate_limit_seconds() -> float:
     """The longest window of allauth's limits that count per IP address: that long the
     address stays in the cache, then the cache forgets it."""
+    from allauth.account import app_settings
     from allauth.core.internal.ratelimit import parse_rates
 
     windows = [
         rate.duration
-        for rates in settings.ACCOUNT_RATE_LIMITS.values()
+        for rates in app_settings.RATE_LIMITS.values()
         for rate in parse_rates(rates)
         if rate.per == "ip"
     ]
     return max(windows, default=0)
+
+
+def _minutes_text(minutes: int) -> str:
+    return ngettext("höchstens %(n)d Minute", "höchstens %(n)d Minuten", minutes) % {"n": minutes}
 
 
 def _unverified_days() -> int:
@@ -222,10 +227,7 @@ def retention() -> list[Retention]:
             key="accounts.rate_limits",
             data=_("IP-Adressen bei Anmeldung, Registrierung und Passwort-Zurücksetzen"),
             purpose=_("Schutz vor automatisierten Anmeldeversuchen (Begrenzung der Versuche)"),
-            period=lambda: (
-                _("höchstens %(minutes)d Minuten")
-                % {"minutes": max(1, round(_rate_limit_seconds() / 60))}
-            ),
+            period=lambda: _minutes_text(max(1, round(_rate_limit_seconds() / 60))),
             deleted_by=_("automatisch, der Zwischenspeicher vergisst sie nach Ablauf"),
         ),
         Retention(

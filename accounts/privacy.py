@@ -135,7 +135,8 @@ def retention_periods() -> list[Retention]:
 
 
 def days_text(days: float) -> str:
-    if days < 1:
+    # Two days and less in hours, as the mails say them ("48 Stunden").
+    if days <= 2:
         hours = round(days * 24)
         return ngettext("%(n)d Stunde", "%(n)d Stunden", hours) % {"n": hours}
     days = round(days)

@@ -259,6 +259,8 @@ def test_an_administrator_deletes_any_account_the_same_way(client, moderator, ev
     assert response.status_code == 302
     assert User.objects.get(pk=everything.person.pk).is_deleted
     assert Comment.objects.filter(pk=everything.comment.pk, author=everything.person).exists()
+    listing = client.get("/admin/users/")
+    assert listing.status_code == 200 and GONE in listing.content.decode()
 
 
 def test_a_failure_half_way_leaves_everything_as_it_was(everything):
