@@ -2,9 +2,12 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import DeleteView as WagtailUserDeleteView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from .deletion import account_delete
 from .display_names import TAKEN
 from .forms import DisplayNameField
 from .models import User
@@ -37,8 +40,19 @@ class AdminUserEditForm(DisplayNameAdminMixin, UserEditForm):
         fields = ADMIN_FIELDS | {"is_active"}
 
 
+class UserDeleteView(WagtailUserDeleteView):
+    """Deleting in the admin does what deleting one's own account does (accounts.deletion):
+    the person's data go, the row stays emptied, so contributions keep an anonymous author
+    and nothing that refers to the account with CASCADE disappears with it."""
+
+    def delete_action(self):
+        log(instance=self.object, action="wagtail.delete", user=self.request.user)
+        account_delete(user=self.object, by=self.request.user)
+
+
 class UserViewSet(WagtailUserViewSet):
     template_prefix = "accounts/wagtail_users/"
+    delete_view_class = UserDeleteView
 
     def get_form_class(self, for_update=False):
         return AdminUserEditForm if for_update else AdminUserCreationForm

@@ -7,6 +7,14 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Konten")
 
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in, user_logged_out
+
+        from . import sessions
+
+        user_logged_in.connect(sessions.record_sign_in, dispatch_uid="accounts.record_sign_in")
+        user_logged_out.connect(sessions.forget_sign_out, dispatch_uid="accounts.forget_sign_out")
+
 
 class UsersAdminConfig(WagtailUsersAppConfig):
     user_viewset = "accounts.admin_viewsets.UserViewSet"

@@ -20,6 +20,9 @@ def purge_unverified_accounts(*, now=None) -> int:
         is_staff=False,
         is_superuser=False,
         groups__isnull=True,
+        # A deleted account has no confirmed address either, but its row carries its
+        # contributions (accounts.deletion).
+        deleted_at__isnull=True,
     ).exclude(pk__in=verified)
     count = stale.count()
     stale.delete()

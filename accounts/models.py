@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +45,10 @@ class User(AbstractUser):
         validators=[validate_display_name],
         help_text=HELP_TEXT,
     )
+    # Set when the person deleted the account (accounts.deletion): the row stays, emptied of
+    # everything personal, so that contributions keep one anonymous author and every count
+    # that rests on them (participants, opinion groups, the council paper) stays true.
+    deleted_at = models.DateTimeField(_("gelöscht am"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -58,6 +63,8 @@ class User(AbstractUser):
             models.UniqueConstraint(
                 Lower("display_name"),
                 name="accounts_user_display_name_unique_ci",
+                # Deleted accounts have no name; the name they had is free again.
+                condition=Q(deleted_at__isnull=True),
                 violation_error_message=TAKEN,
             ),
             models.UniqueConstraint(
@@ -68,10 +75,20 @@ class User(AbstractUser):
         ]
 
     def __str__(self):
-        return self.display_name or self.email
+        return str(self.public_name) or self.email
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def public_name(self):
+        """What others see as the author: the display name, or "gelöschtes Konto"."""
+        return DELETED_ACCOUNT_NAME if self.is_deleted else self.display_name
 
     def get_full_name(self):
-        return self.display_name
+        # Wagtail's admin (page history, comments, workflow) names people by this.
+        return str(self.public_name)
 
     def get_short_name(self):
-        return self.display_name
+        return str(self.public_name)

@@ -6,6 +6,21 @@ app_name = "accounts"
 
 urlpatterns = [
     path("", views.profile, name="profile"),
+    path("daten/", views.personal_data, name="personal_data"),
+    path(
+        "daten/meine-daten.json",
+        views.personal_data_download,
+        {"kind": "json"},
+        name="personal_data_json",
+    ),
+    path(
+        "daten/meine-daten.html",
+        views.personal_data_download,
+        {"kind": "html"},
+        name="personal_data_html",
+    ),
+    path("loeschen/", views.delete_account, name="delete"),
+    path("geloescht/", views.account_deleted, name="deleted"),
 ]
 
 # Mounted before allauth's own URLs under the same prefix, so that this view wins.

@@ -1,15 +1,23 @@
 from allauth.account import views as allauth_views
 from allauth.account.internal import flows
+from allauth.core import ratelimit
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
+from . import data_export, deletion
+from .delete_form import DeleteAccountForm
 from .display_names import TAKEN
 from .forms import ProfileForm
 from .models import User
+from .privacy import Person, sections
 from .services import display_name_is_taken, user_change_display_name
 
 
@@ -49,3 +57,74 @@ def profile(request):
             messages.success(request, _("Ihr Anzeigename wurde gespeichert."))
             return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
+
+
+# --- Download my data --------------------------------------------------------------------------
+
+DOWNLOADS = {
+    "json": (data_export.export_json, "application/json; charset=utf-8"),
+    "html": (data_export.export_html, "text/html; charset=utf-8"),
+}
+
+
+def _personal_data_page(request, *, status=200, limited=False):
+    return render(
+        request,
+        "accounts/personal_data.html",
+        {
+            "sections": sections(),
+            "format": data_export.FORMAT,
+            "version": data_export.FORMAT_VERSION,
+            "limited": limited,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def personal_data(request):
+    return _personal_data_page(request)
+
+
+@login_required
+@require_GET
+def personal_data_download(request, kind: str):
+    if not data_export.within_hourly_limit(request.user):
+        return _personal_data_page(request, status=429, limited=True)
+    person = Person.of(request.user, now=timezone.now())
+    write, content_type = DOWNLOADS[kind]
+    response = StreamingHttpResponse(write(person), content_type=content_type)
+    filename = f"stadtgespraech-meine-daten-{timezone.localdate(person.now):%Y-%m-%d}.{kind}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+# --- Delete my account -------------------------------------------------------------------------
+
+
+@login_required
+def delete_account(request):
+    refused = deletion.self_deletion_refused(request.user)
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and not refused:
+        if not ratelimit.consume(request, action="reauthenticate", user=request.user):
+            form.is_valid()
+            form.add_error("password", _("Zu viele Versuche. Bitte warten Sie eine Minute."))
+        elif form.is_valid():
+            try:
+                deletion.account_delete(user=request.user)
+            except deletion.Refused as error:
+                refused = error.message
+            else:
+                logout(request)
+                return redirect("accounts:deleted")
+    status = 400 if form.errors else 200
+    return render(
+        request, "accounts/delete.html", {"form": form, "refused": refused}, status=status
+    )
+
+
+def account_deleted(request):
+    return render(request, "accounts/deleted.html")

@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from accounts.privacy import deleted_by_text, retention_periods
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Überschrift"), max_length=120)
@@ -116,6 +118,42 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
+class RetentionBlock(blocks.StructBlock):
+    """The table "which personal data, why, how long": read from the same settings and
+    constants the deleting jobs use (accounts.privacy), so the privacy page cannot say one
+    thing while the jobs do another."""
+
+    caption = blocks.CharBlock(
+        label=_("Beschriftung der Tabelle"),
+        max_length=120,
+        default=_("Speicherfristen"),
+        help_text=_(
+            "Die Tabelle selbst füllt die Plattform: jede Art personenbezogener Daten, die sie "
+            "speichert, mit Zweck, Speicherdauer und wie sie gelöscht wird."
+        ),
+    )
+
+    class Meta:
+        icon = "lock"
+        label = _("Speicherfristen")
+        template = "blocks/retention_block.html"
+        preview_value = {"caption": "Speicherfristen"}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["periods"] = [
+            {
+                "key": entry.key,
+                "data": entry.data,
+                "purpose": entry.purpose,
+                "period": entry.period(),
+                "deleted_by": deleted_by_text(entry),
+            }
+            for entry in retention_periods()
+        ]
+        return context
+
+
 PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -137,6 +175,12 @@ class BodyBlock(blocks.StreamBlock):
     info_box = InfoBoxBlock()
     links = LinkListBlock()
     quote = QuoteBlock()
+
+
+class ContentBodyBlock(BodyBlock):
+    """Generic pages (Impressum, Datenschutz, …) may also show the retention periods."""
+
+    retention = RetentionBlock()
 
 
 class ResultsBlock(blocks.StreamBlock):

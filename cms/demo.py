@@ -119,10 +119,9 @@ FOOTER_PAGES = [
         "datenschutz",
         "Datenschutz",
         "<p>Wir verarbeiten nur die Daten, die für die Beteiligung nötig sind: Ihre "
-        "E-Mail-Adresse für die Anmeldung und Benachrichtigungen sowie Ihren frei wählbaren "
-        "Anzeigenamen. Nicht bestätigte Registrierungen löschen wir nach 14 Tagen, versandte "
-        "E-Mails nach 30 Tagen. Wenn Sie Ihr Konto löschen, bleiben Ihre Beiträge erhalten, "
-        "erscheinen aber als „gelöschtes Konto“.</p>",
+        "E-Mail-Adresse für die Anmeldung und Benachrichtigungen, Ihren frei wählbaren "
+        "Anzeigenamen und was Sie selbst beitragen. Welche Daten wir speichern, wozu und wie "
+        "lange, steht in der Tabelle unten; die Plattform löscht nach genau diesen Fristen.</p>",
     ),
     (
         "barrierefreiheit",
@@ -135,6 +134,38 @@ FOOTER_PAGES = [
         "nach dem Behindertengleichstellungsgesetz wenden.</p>",
     ),
 ]
+
+
+PRIVACY_RIGHTS = (
+    "<p>Unter „Mein Konto“ können Sie jederzeit "
+    '<a href="/konto/daten/">Ihre Daten herunterladen</a>: eine Datei mit allem, was die '
+    "Plattform über Sie gespeichert hat. Dort können Sie auch "
+    '<a href="/konto/loeschen/">Ihr Konto löschen</a>: Ihre Adressen, Ihr Name und Ihr '
+    "Passwort werden sofort gelöscht, Sie werden auf allen Geräten abgemeldet, bevorstehende "
+    "Anmeldungen zu Stadtkonferenzen werden abgesagt. Ihre Beiträge bleiben Teil der "
+    "Beteiligung und erscheinen als „gelöschtes Konto“.</p>"
+    "<p>Eine Anmeldung zu einer Stadtkonferenz ohne Konto sagen Sie über den Link in Ihrer "
+    "E-Mail ab.</p>"
+)
+
+
+def privacy_page_body(page: Page, report) -> None:
+    """The privacy page's rights and its table of retention periods (the block fills it from
+    the code). Added to a page the demo made, never to one an editor has changed."""
+    if any(block.block_type == "retention" for block in page.body):
+        return
+    if page.revisions.filter(user__isnull=False).exists():
+        return
+    # An older demo's text named the periods itself; the table does that now.
+    page.intro = next(text for slug, _title, text in FOOTER_PAGES if slug == "datenschutz")
+    page.body = [
+        ("heading", {"text": "Ihre Rechte", "level": "h2"}),
+        ("paragraph", PRIVACY_RIGHTS),
+        ("heading", {"text": "Wie lange wir Daten speichern", "level": "h2"}),
+        ("retention", {"caption": "Speicherfristen"}),
+    ]
+    page.save_revision().publish()
+    report.created("Speicherfristen auf der Seite „Datenschutz“")
 
 
 def add_child_once(parent: Page, page: Page, report) -> Page:
@@ -215,6 +246,7 @@ def load(*, today: datetime.date, report) -> None:
         slug: add_child_once(home, ContentPage(title=title, slug=slug, intro=text), report)
         for slug, title, text in FOOTER_PAGES
     }
+    privacy_page_body(pages["datenschutz"], report)
     if footer.imprint_page_id is None:
         footer.operator = "Stadt Dortmund"
         footer.imprint_page = pages["impressum"]

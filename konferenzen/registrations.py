@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import CharField, Count, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models.functions import Cast, Concat, Lower
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
@@ -479,6 +479,31 @@ def _erase(registrations, *, now: datetime, void_links: bool) -> int:
         fields["secret"] = ""
     TablePreference.objects.filter(registration__in=registrations).delete()
     return registrations.update(**fields)
+
+
+def of_person(*, user, emails: list[str]):
+    """Registrations linked to the account or made with one of its confirmed addresses
+    (lower case): registering needs no account, so the address is what makes them theirs."""
+    return (
+        Registration.objects.annotate(email_lower=Lower("email"))
+        .filter(Q(user=user) | Q(email_lower__in=emails))
+        .filter(anonymised_at__isnull=True)
+    )
+
+
+def erase_person(*, user, emails: list[str], now: datetime | None = None) -> int:
+    """Account deletion: a seat at a conference still to come is given back (the waiting
+    list moves up and everyone concerned is mailed, as with any cancellation), then every
+    registration of the person loses its personal data at once; status, sector and times
+    stay, so the conference's numbers do."""
+    now = now or timezone.now()
+    ids = list(of_person(user=user, emails=emails).values_list("pk", flat=True))
+    coming = Registration.objects.filter(
+        pk__in=ids, status__in=ACTIVE, conference__starts_at__gt=now
+    ).order_by("pk")
+    for registration in coming:
+        cancel(registration=registration, now=now)
+    return _erase(Registration.objects.filter(pk__in=ids), now=now, void_links=True)
 
 
 def anonymise_past_conferences(*, now: datetime | None = None) -> int:

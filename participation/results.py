@@ -25,7 +25,8 @@ class ThemeSummary:
 
 
 def participants(theme: Theme) -> int:
-    """Distinct accounts that voted, commented or proposed; deleted accounts count as none."""
+    """Distinct accounts that voted, commented or proposed; a deleted account still counts,
+    its row stays (accounts.deletion)."""
     voters = (
         Vote.objects.filter(statement__theme=theme, user__isnull=False).order_by().values("user_id")
     )

@@ -517,8 +517,9 @@ def opinion_groups(
 
 def votes_of_theme(theme_id: int) -> Iterator[tuple[int, int, str]]:
     """(participant id, statement id, choice) of every vote on the theme's published
-    statements, in one query read in chunks. Votes of deleted accounts (no user) are left
-    out: they are nobody's to group."""
+    statements, in one query read in chunks. A deleted account keeps its row and its votes
+    stay grouped under its number (accounts.deletion); votes without any account (data from
+    before that) are left out: they are nobody's to group."""
     from participation.models import StatementState, Vote
 
     yield from (

@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks import BodyBlock
+from ..blocks import BodyBlock, ContentBodyBlock
 from ..stages import (
     STAGE_COUNT,
     StageKind,
@@ -250,6 +250,8 @@ class StagePage(Page):
 
 class ContentPage(EditorialPage):
     """Generic page, e.g. Impressum, Datenschutz, Erklärung zur Barrierefreiheit."""
+
+    body = StreamField(ContentBodyBlock(), verbose_name=_("Inhalt"), blank=True)
 
     parent_page_types = ["cms.HomePage", "cms.ContentPage"]
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.usersessions",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -179,6 +180,15 @@ ACCOUNT_RATE_LIMITS = {
 }
 # Accounts that never confirmed their address are removed after this many days.
 ACCOUNT_UNVERIFIED_RETENTION_DAYS = env_int("ACCOUNT_UNVERIFIED_RETENTION_DAYS", 14)
+# Downloads of one's own data per account and hour: each reads everything about the person.
+PERSONAL_DATA_DOWNLOADS_PER_HOUR = env_int("PERSONAL_DATA_DOWNLOADS_PER_HOUR", 10)
+# A session ends this long after it was last changed (Django's default, written out because
+# the privacy page states it and the nightly clean-up applies it).
+SESSION_COOKIE_AGE = env_int("SESSION_DAYS", 14) * 24 * 60 * 60
+# Every sign-in is kept as a row (device, IP address, browser) for as long as the session,
+# so that people see where they are signed in and account deletion ends every session.
+# Not updated on every request: that would be a write per page view.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 # --- Participation --------------------------------------------------------------------------
 
@@ -239,6 +249,10 @@ CELERY_BEAT_SCHEDULE = {
     "accounts-purge-unverified": {
         "task": "accounts.tasks.purge_unverified_accounts",
         "schedule": crontab(hour=3, minute=20),
+    },
+    "accounts-clear-expired-sessions": {
+        "task": "accounts.tasks.clear_expired_sessions",
+        "schedule": crontab(hour=3, minute=30),
     },
     "participation-notify-moderators": {
         "task": "participation.tasks.notify_moderators",

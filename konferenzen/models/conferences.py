@@ -16,6 +16,9 @@ from .registrations import RegistrationSector
 
 # The seed's World Café: two rounds at theme tables.
 CAFE_ROUNDS = (1, 2)
+# Days after a conference until its registrations are anonymised, unless the team sets
+# another number for it; the privacy page states it (konferenzen.personal_data).
+ANONYMISE_AFTER_DAYS = 90
 
 
 class Conference(ClusterableModel):
@@ -62,7 +65,7 @@ class Conference(ClusterableModel):
     )
     anonymise_after_days = models.PositiveSmallIntegerField(
         _("Anonymisieren nach (Tagen)"),
-        default=90,
+        default=ANONYMISE_AFTER_DAYS,
         validators=[MinValueValidator(1), MaxValueValidator(730)],
         help_text=_(
             "So viele Tage nach der Konferenz werden Namen, Adressen und Bedarfe der "

@@ -1,0 +1,27 @@
+"""How people are named wherever the site or the admin shows who did something."""
+
+from django import template
+
+from ..models import DELETED_ACCOUNT_NAME
+
+register = template.Library()
+
+
+@register.filter
+def author_name(user) -> str:
+    """The public name of an author; "gelöschtes Konto" once the account is deleted (or,
+    for data from before accounts were kept on deletion, when there is none)."""
+    if user is None or user.is_deleted:
+        return str(DELETED_ACCOUNT_NAME)
+    return user.display_name
+
+
+@register.filter
+def staff_name(user) -> str:
+    """Who did something in the admin: the address colleagues know, "gelöschtes Konto", or
+    "–" where nobody is recorded (imports, jobs)."""
+    if user is None:
+        return "–"
+    if user.is_deleted:
+        return str(DELETED_ACCOUNT_NAME)
+    return user.email
