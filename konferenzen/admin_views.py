@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from config.security import allow_features
+
 from .attendance import check_in, figures_by_sector, find_for_check_in
 from .forms import TeamMessageForm
 from .messaging import message_confirmed
@@ -83,6 +85,8 @@ def message(request, pk: int):
     )
 
 
+# The QR code is read with the camera of the phone at the door (static/js/checkin-scan.js).
+@allow_features(camera="self")
 def check_in_page(request, pk: int):
     _require(request, "konferenzen.check_in_registration")
     conference = get_object_or_404(Conference, pk=pk)
