@@ -12,7 +12,7 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -168,17 +168,22 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Stadtgespräch] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if BASE_URL.startswith("https") else "http"
-# allauth's defaults, written out so that the limits are visible and tested.
+# allauth's defaults, written out so that the limits are visible and tested; each can be set
+# with ACCOUNT_RATE_LIMIT_<ACTION> in allauth's notation (e.g. ACCOUNT_RATE_LIMIT_SIGNUP=20/m/ip).
+# A refused request gets the form again with the message (accounts.views.too_many_requests).
 ACCOUNT_RATE_LIMITS = {
-    "change_password": "5/m/user",
-    "manage_email": "10/m/user",
-    "reset_password": "20/m/ip,5/m/key",
-    "reauthenticate": "10/m/user",
-    "reset_password_from_key": "20/m/ip",
-    "signup": "20/m/ip",
-    "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/300s/key",
-    "confirm_email": "1/3m/key",
+    action: env_rate(f"ACCOUNT_RATE_LIMIT_{action.upper()}", default)
+    for action, default in {
+        "change_password": "5/m/user",
+        "manage_email": "10/m/user",
+        "reset_password": "20/m/ip,5/m/key",
+        "reauthenticate": "10/m/user",
+        "reset_password_from_key": "20/m/ip",
+        "signup": "20/m/ip",
+        "login": "30/m/ip",
+        "login_failed": "10/m/ip,5/300s/key",
+        "confirm_email": "1/3m/key",
+    }.items()
 }
 # Accounts that never confirmed their address are removed after this many days.
 ACCOUNT_UNVERIFIED_RETENTION_DAYS = env_int("ACCOUNT_UNVERIFIED_RETENTION_DAYS", 14)
@@ -190,6 +195,14 @@ PARTICIPATION_RATE_LIMITS = {
     "comment": (env_int("PARTICIPATION_COMMENTS_PER_10_MINUTES", 5), 600),
     "proposal": (env_int("PARTICIPATION_PROPOSALS_PER_DAY", 5), 86400),
     "flag": (env_int("PARTICIPATION_FLAGS_PER_HOUR", 20), 3600),
+    # A burst limit: far above what a person clicks, far below what a script sends.
+    "vote": (env_int("PARTICIPATION_VOTES_PER_MINUTE", 60), 60),
+}
+# Registrations need no account: (how many, per how many seconds) per e-mail address (so
+# that nobody's inbox is filled with confirmation links) and per client address.
+KONFERENZEN_RATE_LIMITS = {
+    "per_address": (env_int("KONFERENZEN_REGISTRATIONS_PER_ADDRESS_PER_HOUR", 5), 3600),
+    "per_ip": (env_int("KONFERENZEN_REGISTRATIONS_PER_IP_PER_HOUR", 30), 3600),
 }
 # Moderators get one mail about new flags at most this often.
 MODERATION_DIGEST_MINUTES = env_int("MODERATION_DIGEST_MINUTES", 15)
