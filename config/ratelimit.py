@@ -11,7 +11,8 @@ import hashlib
 import time
 
 from allauth.account.adapter import get_adapter
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 
 
 def client_ip(request) -> str:
@@ -30,10 +31,22 @@ def hit(action: str, identity: str, *, limit: int, seconds: int) -> bool:
     # Hashed, so that no e-mail or IP address lies in the cache in the clear.
     digest = hashlib.sha256(identity.encode()).hexdigest()[:32]
     key = f"rl:{action}:{digest}:{window}"
+    # The key outlives its window, so that it cannot expire between a count's steps.
+    return _count(key, timeout=2 * seconds) <= limit
+
+
+def _count(key: str, *, timeout: int) -> int:
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        # One round trip: INCR creates the key at 1; a new key gets its expiry after.
+        full_key = backend.make_and_validate_key(key)
+        client = backend._cache.get_client(full_key, write=True)
+        count, ttl = client.pipeline(transaction=False).incr(full_key).ttl(full_key).execute()
+        if ttl < 0:
+            client.expire(full_key, timeout)
+        return count
     try:
-        count = cache.incr(key)
+        return backend.incr(key)
     except ValueError:
-        # The window's first hit; add() fails if another process was a moment faster. The
-        # key outlives its window, so that it cannot expire between incr()'s two steps.
-        count = 1 if cache.add(key, 1, timeout=2 * seconds) else cache.incr(key)
-    return count <= limit
+        # The window's first hit; add() fails if another process was a moment faster.
+        return 1 if backend.add(key, 1, timeout=timeout) else backend.incr(key)
