@@ -9,7 +9,7 @@ AXE_VERSION := 4.14.1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint worker beat messages assets clean bench
+.PHONY: install run test lint audit worker beat messages assets clean bench
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) fehlt / is missing: install Python 3.11"; exit 1; }
@@ -31,6 +31,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run --noinput
+
+# Known vulnerabilities in the installed packages (pip-audit; the project itself is skipped).
+# Fails on any; says plainly when the vulnerability service cannot be reached (see README).
+audit: $(STAMP)
+	.ci/audit
 
 # On every core (pytest-xdist); the tests that drive a real Celery worker share one Redis
 # queue, so they run afterwards, on their own.

@@ -2,6 +2,7 @@ from types import SimpleNamespace
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 from outbox.services import mail_queue_message
 
@@ -19,6 +20,18 @@ class AccountAdapter(DefaultAccountAdapter):
         ctx.update(context)
         message = self.render_mail(template_prefix, email, ctx)
         mail_queue_message(message)
+
+    def get_client_ip(self, request) -> str:
+        """The client's address for every rate limit, allauth's and ours.
+
+        With TRUSTED_PROXY_COUNT set, allauth takes it from X-Forwarded-For and raises
+        ImproperlyConfigured – an error page – when the header holds fewer addresses than
+        proxies, as when a request reaches the web process without passing the proxy. Such
+        a request is counted under the address it came from instead."""
+        try:
+            return super().get_client_ip(request)
+        except ImproperlyConfigured:
+            return request.META["REMOTE_ADDR"]
 
     def _current_site(self):
         # allauth names the site in its mails; ours is the platform, not the host name.

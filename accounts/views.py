@@ -6,10 +6,12 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.http import StreamingHttpResponse
+from django.forms.utils import ErrorDict
+from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from . import data_export, deletion
@@ -128,3 +130,64 @@ def delete_account(request):
 
 def account_deleted(request):
     return render(request, "accounts/deleted.html")
+
+
+TOO_MANY = gettext_lazy(
+    "Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment und versuchen Sie es "
+    "dann noch einmal."
+)
+# The forms whose rate limits allauth checks (ACCOUNT_RATE_LIMITS), each with what it says.
+RATE_LIMITED_FORMS = {
+    "account_signup": (
+        SignupView,
+        gettext_lazy(
+            "Von Ihrem Internetanschluss kamen in der letzten Minute zu viele Registrierungen. "
+            "Bitte warten Sie eine Minute und senden Sie das Formular dann noch einmal; Ihre "
+            "Angaben bleiben hier stehen (das Passwort geben Sie bitte neu ein)."
+        ),
+    ),
+    "account_login": (
+        allauth_views.LoginView,
+        gettext_lazy(
+            "Von Ihrem Internetanschluss kamen in der letzten Minute zu viele Anmeldeversuche. "
+            "Bitte warten Sie eine Minute und melden Sie sich dann noch einmal an."
+        ),
+    ),
+    "account_reset_password": (
+        allauth_views.PasswordResetView,
+        gettext_lazy(
+            "Für diese Adresse oder von Ihrem Internetanschluss wurden gerade zu viele Links "
+            "zum Zurücksetzen des Passworts angefordert. Bitte warten Sie eine Minute und "
+            "versuchen Sie es dann noch einmal."
+        ),
+    ),
+}
+
+
+def wants_json(request) -> bool:
+    return (
+        "application/json" in request.headers.get("Accept", "")
+        or request.content_type == "application/json"
+    )
+
+
+def too_many_requests(request):
+    """allauth's answer when one of its rate limits refuses (config.urls.handler429).
+
+    A form comes back with what was typed and the message above it, in German, with status
+    429; a JSON client gets the message as JSON; anything else a short page."""
+    match = request.resolver_match
+    view_class, message = RATE_LIMITED_FORMS.get(match.url_name if match else "", (None, TOO_MANY))
+    if wants_json(request):
+        return JsonResponse({"error": str(message)}, status=429)
+    if view_class is not None and request.method == "POST":
+        view = view_class()
+        view.setup(request, *match.args, **match.kwargs)
+        form = view.get_form()
+        # Not validated again: for the sign-in that would try the password once more.
+        form.cleaned_data, form._errors = {}, ErrorDict()
+        form.add_error(None, message)
+        response = view.render_to_response(view.get_context_data(form=form))
+        response.status_code = 429
+        return response
+    return render(request, "429.html", {"message": message}, status=429)

@@ -8,6 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import urls as account_urls
 from cms import views as cms_views
 
+# allauth answers its refused rate limits through this (the form again, with the message).
+handler429 = "accounts.views.too_many_requests"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

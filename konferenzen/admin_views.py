@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from cms.admin_permissions import require_permission
 from cms.numbers import whole_number
+from config.security import allow_features
 
 from .attendance import check_in, figures_by_sector, find_for_check_in
 from .forms import TeamMessageForm
@@ -80,6 +81,8 @@ def message(request, pk: int):
     )
 
 
+# The QR code is read with the camera of the phone at the door (static/js/checkin-scan.js).
+@allow_features(camera="self")
 def check_in_page(request, pk: int):
     require_permission(request, "konferenzen.check_in_registration")
     conference = get_object_or_404(Conference, pk=pk)

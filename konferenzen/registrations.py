@@ -11,12 +11,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import CharField, Count, Q, Value
 from django.db.models.functions import Cast, Concat, Lower
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
+
+from config import ratelimit
 
 from . import mails
 from .links import CONFIRM_WITHIN
@@ -54,9 +57,12 @@ STALE_REGISTRATION = gettext_noop(
 
 
 class Refused(Exception):
-    def __init__(self, message: str):
+    """`rate_limited`: the form was sent too often (HTTP 429)."""
+
+    def __init__(self, message: str, *, rate_limited: bool = False):
         super().__init__(message)
         self.message = message
+        self.rate_limited = rate_limited
 
 
 # --- What the public sees --------------------------------------------------------------------
@@ -177,6 +183,7 @@ def register(
     preferences: dict[int, list[int]],
     user=None,
     language: str = "de",
+    client_ip: str | None = None,
     now: datetime | None = None,
 ) -> Registration:
     """Record a registration and mail the link that confirms it.
@@ -191,6 +198,7 @@ def register(
     if not window.is_open:
         raise Refused(window.note)
     email = email.strip()
+    ensure_within_limits(conference=conference, email=email, client_ip=client_ip)
     for attempt in range(2):
         try:
             with transaction.atomic():
@@ -201,6 +209,35 @@ def register(
             if attempt:
                 raise
     raise AssertionError("unreachable")
+
+
+def ensure_within_limits(*, conference: Conference, email: str, client_ip: str | None) -> None:
+    """Registering needs no account, so the form is limited per client address (against
+    mass registrations) and per e-mail address (against filling someone's inbox with
+    confirmation links). Counted in the shared cache, before anything is read or written."""
+    limit, seconds = settings.KONFERENZEN_RATE_LIMITS["per_ip"]
+    if client_ip and not ratelimit.hit("konferenzen:ip", client_ip, limit=limit, seconds=seconds):
+        raise Refused(
+            _(
+                "Von Ihrem Internetanschluss kamen in der letzten Stunde schon %(limit)d "
+                "Anmeldungen. Bitte versuchen Sie es später noch einmal; Ihre Angaben bleiben "
+                "hier stehen. Wer viele Personen anmelden möchte, schreibt bitte dem "
+                "Konferenzteam: %(contact)s"
+            )
+            % {"limit": limit, "contact": conference.contact_email},
+            rate_limited=True,
+        )
+    limit, seconds = settings.KONFERENZEN_RATE_LIMITS["per_address"]
+    if not ratelimit.hit("konferenzen:address", email.lower(), limit=limit, seconds=seconds):
+        raise Refused(
+            _(
+                "Für diese E-Mail-Adresse wurde das Formular in der letzten Stunde schon "
+                "%(limit)d-mal gesendet. Bitte sehen Sie in Ihrem Postfach nach, auch im "
+                "Spam-Ordner, oder versuchen Sie es in einer Stunde noch einmal."
+            )
+            % {"limit": limit},
+            rate_limited=True,
+        )
 
 
 def _register(conference, email, details, preferences, user, language, now) -> Registration:

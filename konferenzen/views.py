@@ -2,11 +2,13 @@ from functools import wraps
 
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+from config.ratelimit import client_ip
 
 from . import links
 from .forms import RegistrationDetailsForm, RegistrationForm
@@ -37,6 +39,7 @@ def registration_create(request, slug: str):
     context = {"conference": conference, "window": window, "seats": seat_status(conference)}
     if not window.is_open:
         return render(request, "konferenzen/register.html", context, status=403)
+    status = 200
     if request.method == "POST":
         form = RegistrationForm(request.POST, conference=conference)
         if form.is_valid():
@@ -48,8 +51,13 @@ def registration_create(request, slug: str):
                     preferences=form.preferences(),
                     user=request.user,
                     language=get_language(),
+                    client_ip=client_ip(request),
                 )
             except Refused as refused:
+                if refused.rate_limited:
+                    if "application/json" in request.headers.get("Accept", ""):
+                        return JsonResponse({"error": refused.message}, status=429)
+                    status = 429
                 form.add_error(None, refused.message)
             else:
                 request.session["konferenzen:registered"] = form.cleaned_data["email"]
@@ -59,7 +67,7 @@ def registration_create(request, slug: str):
         initial = {"name": user.display_name, "email": user.email} if user.is_authenticated else {}
         form = RegistrationForm(conference=conference, initial=initial)
     context["form"] = form
-    return render(request, "konferenzen/register.html", context)
+    return render(request, "konferenzen/register.html", context, status=status)
 
 
 def registration_sent(request, slug: str):

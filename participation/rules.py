@@ -11,16 +11,19 @@ from django.utils.translation import gettext as _
 
 from accounts.services import user_is_verified
 from cms.stages import NO_CONSULTATION, Consultation, stage_status
+from config import ratelimit
 
 from .models import Statement, StatementState
 
 
 class Refused(Exception):
-    """A rule says no; the message is meant for the person and is shown to them."""
+    """A rule says no; the message is meant for the person and is shown to them.
+    `rate_limited`: the person did this too often (HTTP 429)."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, *, rate_limited: bool = False):
         super().__init__(message)
         self.message = message
+        self.rate_limited = rate_limited
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,14 @@ def ensure_within_rate(user, what: str, recent_count) -> None:
     limit, seconds = settings.PARTICIPATION_RATE_LIMITS[what]
     since = timezone.now() - timedelta(seconds=seconds)
     if recent_count(since) >= limit:
-        raise Refused(rate_message(what, limit, seconds))
+        raise Refused(rate_message(what, limit, seconds), rate_limited=True)
+
+
+def ensure_within_burst(user, what: str) -> None:
+    """For what must stay fast (a vote): counted in the shared cache, no database query."""
+    limit, seconds = settings.PARTICIPATION_RATE_LIMITS[what]
+    if not ratelimit.hit(f"participation:{what}", str(user.pk), limit=limit, seconds=seconds):
+        raise Refused(rate_message(what, limit, seconds), rate_limited=True)
 
 
 def rate_message(what: str, limit: int, seconds: int) -> str:
@@ -74,6 +84,11 @@ def rate_message(what: str, limit: int, seconds: int) -> str:
             "Sie haben in den letzten %(minutes)d Minuten schon %(limit)d Kommentare "
             "geschrieben. Bitte warten Sie einige Minuten; Ihr Text bleibt hier stehen."
         ) % {"minutes": seconds // 60, "limit": limit}
+    if what == "vote":
+        return _(
+            "Sie haben in der letzten Minute schon %(limit)d Bewertungen abgegeben. Bitte "
+            "warten Sie einen Moment und versuchen Sie es dann noch einmal."
+        ) % {"limit": limit}
     if what == "proposal":
         return _(
             "Sie haben heute schon %(limit)d Vorschläge eingereicht. Bitte versuchen Sie es "

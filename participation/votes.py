@@ -4,7 +4,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext_lazy as _
 
 from .models import Statement, Vote, VoteChoice
-from .rules import consultation_of, ensure_may_take_part
+from .rules import consultation_of, ensure_may_take_part, ensure_within_burst
 
 # What the buttons say: the person's own position, not the name of the count.
 VOTE_BUTTONS = [
@@ -36,6 +36,8 @@ def vote_cast(*, user, statement_id: int, choice: str) -> Statement:
     """
     if choice not in VoteChoice.values:
         raise ValueError(choice)
+    # Before the row lock, and counted in the cache: a refused burst costs no query.
+    ensure_within_burst(user, "vote")
     with transaction.atomic():
         # Only what the rules and the counts need: a vote is the busiest request there is.
         statement = (

@@ -94,7 +94,7 @@ def test_the_demo_site_answers(client):
         assert client.get(path).status_code == 200, path
     # The privacy page lists the retention periods the jobs apply (accounts.privacy).
     privacy = client.get("/datenschutz/").content.decode()
-    assert "<caption id=\"speicherfristen\"" in privacy
+    assert '<caption id="speicherfristen"' in privacy
     assert "14 Tage nach der Registrierung" in privacy and "/konto/loeschen/" in privacy
     for number in range(1, 7):
         assert client.get(f"/stadtgespraech/stufe-{number}/").status_code == 200

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_rate, env_str
 from .storage import object_storage_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.usersessions",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,6 +59,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above WhiteNoise, so that static files get the headers too.
+    "config.security.ContentSecurityPolicyMiddleware",
+    "config.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -166,17 +171,22 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Stadtgespräch] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if BASE_URL.startswith("https") else "http"
-# allauth's defaults, written out so that the limits are visible and tested.
+# allauth's defaults, written out so that the limits are visible and tested; each can be set
+# with ACCOUNT_RATE_LIMIT_<ACTION> in allauth's notation (e.g. ACCOUNT_RATE_LIMIT_SIGNUP=20/m/ip).
+# A refused request gets the form again with the message (accounts.views.too_many_requests).
 ACCOUNT_RATE_LIMITS = {
-    "change_password": "5/m/user",
-    "manage_email": "10/m/user",
-    "reset_password": "20/m/ip,5/m/key",
-    "reauthenticate": "10/m/user",
-    "reset_password_from_key": "20/m/ip",
-    "signup": "20/m/ip",
-    "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/300s/key",
-    "confirm_email": "1/3m/key",
+    action: env_rate(f"ACCOUNT_RATE_LIMIT_{action.upper()}", default)
+    for action, default in {
+        "change_password": "5/m/user",
+        "manage_email": "10/m/user",
+        "reset_password": "20/m/ip,5/m/key",
+        "reauthenticate": "10/m/user",
+        "reset_password_from_key": "20/m/ip",
+        "signup": "20/m/ip",
+        "login": "30/m/ip",
+        "login_failed": "10/m/ip,5/300s/key",
+        "confirm_email": "1/3m/key",
+    }.items()
 }
 # Accounts that never confirmed their address are removed after this many days.
 ACCOUNT_UNVERIFIED_RETENTION_DAYS = env_int("ACCOUNT_UNVERIFIED_RETENTION_DAYS", 14)
@@ -197,6 +207,14 @@ PARTICIPATION_RATE_LIMITS = {
     "comment": (env_int("PARTICIPATION_COMMENTS_PER_10_MINUTES", 5), 600),
     "proposal": (env_int("PARTICIPATION_PROPOSALS_PER_DAY", 5), 86400),
     "flag": (env_int("PARTICIPATION_FLAGS_PER_HOUR", 20), 3600),
+    # A burst limit: far above what a person clicks, far below what a script sends.
+    "vote": (env_int("PARTICIPATION_VOTES_PER_MINUTE", 60), 60),
+}
+# Registrations need no account: (how many, per how many seconds) per e-mail address (so
+# that nobody's inbox is filled with confirmation links) and per client address.
+KONFERENZEN_RATE_LIMITS = {
+    "per_address": (env_int("KONFERENZEN_REGISTRATIONS_PER_ADDRESS_PER_HOUR", 5), 3600),
+    "per_ip": (env_int("KONFERENZEN_REGISTRATIONS_PER_IP_PER_HOUR", 30), 3600),
 }
 # Moderators get one mail about new flags at most this often.
 MODERATION_DIGEST_MINUTES = env_int("MODERATION_DIGEST_MINUTES", 15)
@@ -357,9 +375,86 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "csv", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: they would send a hash of every editor's address to a third
+# party and need an exception in the admin's Content-Security-Policy.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.publish_approved"
 WAGTAILADMIN_COMMENTS_ENABLED = True
+
+# --- Security headers ---------------------------------------------------------------------
+# In every environment, so that what is tested and developed is what production sends;
+# production adds HSTS, the HTTPS redirect and Secure cookies (production.py). README:
+# "Security headers, Content-Security-Policy and rate limits".
+
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Uploaded images served from another origin (S3-compatible storage, a CDN): its origins,
+# e.g. "https://bucket.s3.example.org", are allowed as image sources.
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", [])
+# The public site: no inline script, no eval, no inline style (not even style attributes:
+# the vote bar and the charts are SVG with presentation attributes), nothing from elsewhere.
+# data: images only for KERN's icons, which its stylesheet embeds as data: SVGs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *CSP_MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF, *CSP_MEDIA_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin (everything under ADMIN_URL_PREFIX): Wagtail 8 writes inline <script>
+# elements with per-field data (date pickers, inline panels, choosers) and offers no nonce,
+# and its widgets set style attributes; everything else stays as strict as the public site.
+ADMIN_URL_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Previews of uploaded images before they are saved.
+        "img-src": [SELF, "data:", "blob:", *CSP_MEDIA_ORIGINS],
+        # The preview panel shows the page in a same-origin frame.
+        "frame-src": [SELF],
+    }
+}
+# Browser features no page needs are switched off; the check-in page allows the camera for
+# itself (`config.security.allow_features`).
+PERMISSIONS_POLICY = {
+    "accelerometer": "",
+    "camera": "",
+    "display-capture": "",
+    "geolocation": "",
+    "gyroscope": "",
+    "hid": "",
+    "magnetometer": "",
+    "microphone": "",
+    "midi": "",
+    "payment": "",
+    "serial": "",
+    "usb": "",
+    "xr-spatial-tracking": "",
+}
+
+# Behind a reverse proxy the client's address is in X-Forwarded-For: allauth's rate limits
+# and ours (config.ratelimit.client_ip) read it the same way. Set the number of proxies in
+# front of the web processes that append to it (usually 1), or the header a proxy sets.
+# 0, the default, trusts no header and uses the address of the connection.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER", "") or None
 
 # --- Logging --------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """Reading settings from the environment (12-factor), with typed defaults."""
 
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -46,3 +47,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+# allauth's notation: amount/period/per, e.g. "20/m/ip" or "10/m/ip,5/300s/key".
+RATE = re.compile(r"^\d+/\d*[smhd]/(ip|key|user)$")
+
+
+def env_rate(name: str, default: str) -> str:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = ",".join(part.strip() for part in raw.split(","))
+    if not all(RATE.match(part) for part in value.split(",")):
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a rate such as 20/m/ip or 10/m/ip,5/300s/key."
+        )
+    return value

@@ -14,7 +14,7 @@ from ..forms import CommentEditForm, CommentForm, FlagForm
 from ..models import Comment, Proposal, Visibility
 from ..moderation import flag
 from ..rules import Refused, consultation_of, may_moderate
-from .helpers import login_first
+from .helpers import login_first, too_many, wants_json
 from .statements import public_statement, statement_context
 
 
@@ -33,6 +33,7 @@ def comment_create(request, pk: int):
         may_answer_officially=moderator,
         auto_id=f"antwort-{parent.pk}-%s" if parent else "id_%s",
     )
+    status = 400
     if form.is_valid():
         try:
             comment = comment_post(
@@ -44,6 +45,10 @@ def comment_create(request, pk: int):
                 consultation=consultation_of(statement.stage),
             )
         except Refused as refused:
+            if refused.rate_limited:
+                if wants_json(request):
+                    return too_many(refused.message)
+                status = 429
             form.add_error("text", refused.message)
         else:
             if comment.is_pending:
@@ -60,7 +65,7 @@ def comment_create(request, pk: int):
         request,
         "participation/statement.html",
         statement_context(request, statement, **extra),
-        status=400,
+        status=status,
     )
 
 
@@ -122,6 +127,7 @@ def _flag(request, target, back_url: str):
     if not request.user.is_authenticated:
         return login_first(request, request.path)
     form = FlagForm(request.POST or None)
+    status = 400
     if request.method == "POST" and form.is_valid():
         try:
             flag(
@@ -131,6 +137,10 @@ def _flag(request, target, back_url: str):
                 note=form.cleaned_data["note"],
             )
         except Refused as refused:
+            if refused.rate_limited:
+                if wants_json(request):
+                    return too_many(refused.message)
+                status = 429
             form.add_error(None, refused.message)
         else:
             messages.success(
@@ -141,7 +151,7 @@ def _flag(request, target, back_url: str):
         request,
         "participation/flag.html",
         {"form": form, "target": target, "back_url": back_url},
-        status=400 if form.errors else 200,
+        status=status if form.errors else 200,
     )
 
 

@@ -26,3 +26,8 @@ def login_first(request, next_url: str):
 
 def back(request, fallback: str, anchor: str = ""):
     return redirect(safe_next(request, fallback) + (f"#{anchor}" if anchor else ""))
+
+
+def too_many(message: str) -> JsonResponse:
+    """A rate limit refused: the message for a JSON client (HTTP 429)."""
+    return JsonResponse({"error": message}, status=429)

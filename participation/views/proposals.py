@@ -17,6 +17,7 @@ from ..rules import (
     consultations,
     open_proposal_kinds,
 )
+from .helpers import too_many, wants_json
 
 PER_PAGE = 20
 
@@ -66,6 +67,7 @@ def proposal_create(request, slug: str):
 
     form = ProposalForm(request.POST or None, kinds=kinds)
     context["form"] = form
+    status = 400
     if request.method == "POST" and form.is_valid():
         kind, text = form.cleaned_data["kind"], form.cleaned_data["text"]
         if request.POST.get("action") != "einreichen":
@@ -84,6 +86,10 @@ def proposal_create(request, slug: str):
                 consultation=consultation_of(stage),
             )
         except Refused as refused:
+            if refused.rate_limited:
+                if wants_json(request):
+                    return too_many(refused.message)
+                status = 429
             form.add_error("text", refused.message)
         else:
             messages.success(
@@ -98,5 +104,5 @@ def proposal_create(request, slug: str):
         request,
         "participation/proposal_form.html",
         context,
-        status=400 if form.errors else 200,
+        status=status if form.errors else 200,
     )

@@ -126,7 +126,9 @@ def vote(request, pk: int):
         raise Http404 from None
     except Refused as refused:
         if wants_json(request):
-            return JsonResponse({"error": refused.message}, status=403)
+            return JsonResponse(
+                {"error": refused.message}, status=429 if refused.rate_limited else 403
+            )
         messages.error(request, refused.message)
         return back(request, statement_url, f"aussage-{pk}")
     if wants_json(request):

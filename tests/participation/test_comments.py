@@ -109,7 +109,7 @@ def test_the_rate_limit_names_itself_and_keeps_the_text(client, citizen, zielbil
     post_comment(client, zielbild, "Eins.")
     post_comment(client, zielbild, "Zwei.")
     response = post_comment(client, zielbild, "Drei, zu schnell.")
-    assert response.status_code == 400
+    assert response.status_code == 429
     html = response.content.decode()
     assert "in den letzten 10 Minuten schon 2 Kommentare" in html
     assert "Drei, zu schnell." in html
