@@ -17,7 +17,6 @@ The modules are found through the app registry, in the order of INSTALLED_APPS.
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
 from importlib import import_module
 from types import ModuleType
 
@@ -111,8 +110,9 @@ class Section:
         return list(self.module.retention())
 
 
-@cache
 def _modules() -> tuple[ModuleType, ...]:
+    # Not cached: Python keeps imported modules anyway, and a cache here would be process
+    # state that tests/scaleout/test_no_state_in_the_process.py rightly refuses.
     found = []
     for config in apps.get_app_configs():
         if module_has_submodule(config.module, MODULE):
