@@ -102,6 +102,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A database host that does not answer at all (down, or the network drops the packets)
+    # must give a visitor the "please try again" page within seconds, not hang the web
+    # process until the operating system gives up on the connection after minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
+    )
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # SQLite knows no row locks: a transaction that writes takes the write lock when it
     # begins, so that two votes at the same moment queue up instead of failing with
