@@ -148,8 +148,13 @@ def delivered(mail_dir: Path) -> Counter:
             if not chunk.strip():
                 continue
             message = email.message_from_string(chunk.lstrip("\n"), policy=email.policy.default)
-            counts[(str(message["To"]), str(message["Subject"]))] += 1
+            counts[(str(message["To"]), normalised(str(message["Subject"])))] += 1
     return counts
+
+
+def normalised(subject: str) -> str:
+    """A long subject is folded over lines in the file; compare it as one line."""
+    return " ".join(subject.split())
 
 
 def restore_broker_settings() -> None:

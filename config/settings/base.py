@@ -232,8 +232,24 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Europe/Berlin"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Publishing must not hang a web request when the broker is away: the outbox sweeper
-# delivers what could not be enqueued.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
+# delivers what could not be enqueued. A stopped Redis refuses at once (about 0.5 s with
+# the retries); one that accepts but never answers (hung, or packets dropped) costs the
+# socket timeouts (about 4 s) instead of hanging the request for minutes. The socket
+# timeout must stay above the worker's 1-second BRPOP.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 2,
+    # A message a worker took but never acknowledged (it was killed) goes back to the
+    # queue after this many seconds. Every task here is safe to run twice and has a sweep
+    # that finds its unfinished work sooner (see README, "Faults"), so the default stays
+    # Celery's hour: a shorter one would hand a task that runs longer, or waits for its
+    # retry countdown (up to an hour for mail), to a second worker while the first still
+    # holds it.
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_BEAT_SCHEDULE = {
     "outbox-deliver-pending": {

@@ -32,7 +32,8 @@ class TcpProxy:
     # --- what a test does ---------------------------------------------------------------
 
     def start(self) -> None:
-        self._close_all()
+        if self.silent:
+            self._close_all()
         self.silent = False
         if self._listener is None:
             listener = socket.socket()
