@@ -63,21 +63,30 @@ def test_database_url() -> str:
 
 
 class WorkerProcess:
-    def __init__(self, folder: Path, *, broker_url: str, name: str = "worker", **env: str):
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        broker_url: str,
+        name: str = "worker",
+        app: str = "config",
+        **env: str,
+    ):
         self.name = name
+        self.app = app
         self.log_path = folder / f"{name}.log"
         self.mail_dir = folder / "mail"
         self.mail_dir.mkdir(exist_ok=True)
-        self.env = dict(
-            os.environ,
-            DJANGO_SETTINGS_MODULE="config.settings.dev",
-            DATABASE_URL=test_database_url(),
-            CELERY_BROKER_URL=broker_url,
-            EMAIL_HOST="",
-            EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
-            EMAIL_FILE_PATH=str(self.mail_dir),
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+            "DATABASE_URL": test_database_url(),
+            "CELERY_BROKER_URL": broker_url,
+            "EMAIL_HOST": "",
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(self.mail_dir),
             **env,
-        )
+        }
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 60) -> "WorkerProcess":
@@ -87,7 +96,7 @@ class WorkerProcess:
                 "-m",
                 "celery",
                 "-A",
-                "config",
+                self.app,
                 "worker",
                 "--pool=solo",
                 "--without-gossip",
