@@ -55,7 +55,7 @@ def empty_broker() -> None:
     redis.Redis.from_url(services.TEST_BROKER_URL).flushdb()
 
 
-def test_database_url() -> str:
+def shared_database_url() -> str:
     db = connection.settings_dict
     return (
         f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:"
@@ -81,7 +81,7 @@ class WorkerProcess:
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-            "DATABASE_URL": test_database_url(),
+            "DATABASE_URL": shared_database_url(),
             "CELERY_BROKER_URL": broker_url,
             "EMAIL_HOST": "",
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 import config.celery
+from cms.models import StagePage
 from konferenzen.models import ConferencePage
 from outbox.models import Mail
 from outbox.services import mail_queue
@@ -87,8 +88,6 @@ def timed(request):
 
 
 def conference_open_for_registration():
-    from cms.models import StagePage
-
     conference = make_conference(capacity=10)
     factories.publish(
         StagePage.objects.get(number=4),
