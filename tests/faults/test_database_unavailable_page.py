@@ -65,8 +65,7 @@ def test_every_page_answers_please_try_again_while_the_database_is_away(visitor,
         assert GERMAN in assert_clean_503(response), path
         assert down.calls >= 1
 
-
-def test_the_page_speaks_english_under_en_and_offers_the_other_language(visitor, theme):
+    # In English under /en/, offering the German page.
     english = "/en" + theme.url
     response, _down = while_down(lambda: visitor.get(english))
     html = assert_clean_503(response, language="en")
@@ -74,7 +73,9 @@ def test_the_page_speaks_english_under_en_and_offers_the_other_language(visitor,
     assert 'hreflang="de"' in html
 
 
-def test_a_signed_in_person_sending_a_form_gets_the_same_page(client, theme, citizen):
+def test_a_form_sent_gets_the_page_and_a_vote_sent_in_the_background_gets_json(
+    client, theme, citizen
+):
     statement = factories.statement(theme.theme)
     client.force_login(citizen)
     response, _down = while_down(
@@ -85,17 +86,6 @@ def test_a_signed_in_person_sending_a_form_gets_the_same_page(client, theme, cit
     html = assert_clean_503(response)
     assert "entweder ganz oder gar nicht gespeichert" in html
 
-
-def test_the_admin_answers_the_same_to_a_signed_in_editor(theme, editor):
-    visitor = Client(raise_request_exception=False)
-    visitor.force_login(editor)
-    response, _down = while_down(lambda: visitor.get("/admin/pages/"))
-    assert GERMAN in assert_clean_503(response)
-
-
-def test_a_vote_sent_in_the_background_gets_the_reason_as_json(client, theme, citizen):
-    statement = factories.statement(theme.theme)
-    client.force_login(citizen)
     response, _down = while_down(
         lambda: client.post(
             f"/beteiligung/aussagen/{statement.pk}/bewerten/",
@@ -108,19 +98,27 @@ def test_a_vote_sent_in_the_background_gets_the_reason_as_json(client, theme, ci
     assert "einer Minute noch einmal" in response.json()["error"]
 
 
+def test_the_admin_answers_the_same_to_a_signed_in_editor(editor):
+    visitor = Client(raise_request_exception=False)
+    visitor.force_login(editor)
+    response, _down = while_down(lambda: visitor.get("/admin/pages/"))
+    assert GERMAN in assert_clean_503(response)
+
+
 def test_the_health_check_answers_503_so_a_load_balancer_takes_the_process_out(visitor, db):
     response, _down = while_down(lambda: visitor.get("/healthz"))
     assert response.status_code == 503
     assert visitor.get("/healthz").json() == {"status": "ok"}
 
 
-def test_a_failure_in_the_middle_of_a_page_also_answers_503(visitor, theme):
+def test_a_failure_in_the_middle_of_a_page_answers_503_and_the_next_request_works(visitor, theme):
     # The first statements succeed, then the connection is lost while the page is built.
     url = theme.url
     down = FailingDatabase(at=3, every_after=True)
     with connection.execute_wrapper(down):
         response = visitor.get(url)
     assert GERMAN in assert_clean_503(response)
+    assert visitor.get(url).status_code == 200
 
 
 def test_the_page_itself_is_rendered_without_a_single_query(rf, db, django_assert_num_queries):
@@ -136,10 +134,3 @@ def test_other_errors_stay_errors(visitor, db):
     with connection.execute_wrapper(programming_error):
         response = visitor.get("/healthz")
     assert response.status_code == 500
-
-
-def test_the_next_request_works_once_the_database_is_back(visitor, theme):
-    url = theme.url
-    response, _down = while_down(lambda: visitor.get(url))
-    assert response.status_code == 503
-    assert visitor.get(url).status_code == 200
