@@ -24,11 +24,20 @@ class FailingDatabase:
 
 
 class CountingDatabase:
-    """Counts the statements sent, to know how many places there are to fail."""
+    """Counts the statements sent, to know how many places there are to fail, and notes
+    the first one that can change something (a write, a lock, a savepoint)."""
+
+    CHANGING = ("INSERT", "UPDATE", "DELETE", "SAVEPOINT", "BEGIN")
 
     def __init__(self):
         self.calls = 0
+        self.first_change = None
 
     def __call__(self, execute, sql, params, many, context):
         self.calls += 1
+        statement = sql.lstrip().upper()
+        if self.first_change is None and (
+            statement.startswith(self.CHANGING) or "FOR UPDATE" in statement
+        ):
+            self.first_change = self.calls
         return execute(sql, params, many, context)
