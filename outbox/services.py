@@ -3,6 +3,7 @@
 import base64
 import logging
 from datetime import timedelta
+from email.utils import parseaddr
 from functools import partial
 
 from django.conf import settings
@@ -146,7 +147,11 @@ def _send(mail: Mail) -> None:
         body=mail.text,
         from_email=mail.from_email,
         to=[mail.to],
-        headers={**mail.headers, "X-Stadtgespraech-Mail": str(mail.pk)},
+        headers={
+            "Message-ID": message_id(mail),
+            **mail.headers,
+            "X-Stadtgespraech-Mail": str(mail.pk),
+        },
     )
     if mail.html:
         message.attach_alternative(mail.html, "text/html")
@@ -157,6 +162,17 @@ def _send(mail: Mail) -> None:
             attachment["content_type"],
         )
     message.send(fail_silently=False)
+
+
+def message_id(mail: Mail) -> str:
+    """The same Message-ID on every attempt for this mail.
+
+    A worker killed after the mail server accepted a message but before `sent_at` was
+    committed sends it again when the task or the sweep repeats it; with the same id,
+    mail servers and programs that drop duplicates (by Message-ID) show it once.
+    """
+    domain = parseaddr(mail.from_email)[1].rpartition("@")[2] or "localhost"
+    return f"<outbox.{mail.pk}.{int(mail.created_at.timestamp())}@{domain}>"
 
 
 def mail_deliver_pending(*, limit: int = 200) -> int:

@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .stopwords_de import GERMAN_STOP_WORDS
 
@@ -65,6 +64,10 @@ def similar_pairs(
     ids = sorted(i for i, text in texts.items() if text)[-MAX_STATEMENTS:]
     if len(ids) < 2 or limit <= 0:
         return []
+
+    # Imported here: scikit-learn takes seconds to import, which every web and worker
+    # process would otherwise pay when it starts (the admin's hooks import this module).
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
     vectorizer = TfidfVectorizer(
         analyzer="char_wb",

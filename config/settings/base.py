@@ -63,6 +63,9 @@ MIDDLEWARE = [
     "config.security.ContentSecurityPolicyMiddleware",
     "config.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A lost database connection becomes a "please try again" page (503), not a 500; it
+    # wraps every middleware below, since several of them may ask the database.
+    "cms.unavailable.DatabaseUnavailable",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -106,6 +109,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A database host that does not answer at all (down, or the network drops the packets)
+    # must give a visitor the "please try again" page within seconds, not hang the web
+    # process until the operating system gives up on the connection after minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
+    )
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # SQLite knows no row locks: a transaction that writes takes the write lock when it
     # begins, so that two votes at the same moment queue up instead of failing with
@@ -252,8 +262,24 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Europe/Berlin"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Publishing must not hang a web request when the broker is away: the outbox sweeper
-# delivers what could not be enqueued.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
+# delivers what could not be enqueued. A stopped Redis refuses at once (about 0.5 s with
+# the retries); one that accepts but never answers (hung, or packets dropped) costs the
+# socket timeouts (about 4 s) instead of hanging the request for minutes. The socket
+# timeout must stay above the worker's 1-second BRPOP.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 2,
+    # A message a worker took but never acknowledged (it was killed) goes back to the
+    # queue after this many seconds. Every task here is safe to run twice and has a sweep
+    # that finds its unfinished work sooner (see README, "Faults"), so the default stays
+    # Celery's hour: a shorter one would hand a task that runs longer, or waits for its
+    # retry countdown (up to an hour for mail), to a second worker while the first still
+    # holds it.
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_BEAT_SCHEDULE = {
     "outbox-deliver-pending": {

@@ -26,7 +26,8 @@ logger = logging.getLogger(__name__)
 
 TITLE_MAX_LENGTH = 300
 PAPER_NUMBER_MAX_LENGTH = 40
-# A compilation running this long lost its worker; the benchmark's volume takes about a minute.
+# A compilation without progress for this long lost its worker; the benchmark's volume takes
+# about a minute in all, its longest step (the PDF) most of it.
 STUCK_AFTER = timedelta(minutes=20)
 
 
@@ -96,9 +97,11 @@ def _running_message(running) -> str:
 
 
 def _progress(version_id: int, percent: int, note: str) -> None:
-    # Its own UPDATE outside any transaction, so the admin sees it while the task runs.
+    # Its own UPDATE outside any transaction, so the admin sees it while the task runs. It
+    # also moves `modified_at`: the sweep starts over a compilation that has made no
+    # progress for STUCK_AFTER, not one that merely began long ago and is still working.
     PaperVersion.objects.filter(pk=version_id, state=VersionState.COMPILING).update(
-        progress=percent, progress_note=note
+        progress=percent, progress_note=note, modified_at=timezone.now()
     )
 
 
