@@ -1,0 +1,155 @@
+"""Walking the public site as a visitor does, and telling its kinds of page apart.
+
+A page's kind is the name of its URL (`participation:statement`, `account_login`) or, for a
+page of the Wagtail tree, its page type (`page:participation.ThemePage`). All statements share
+one template, so one of each kind stands for the rest.
+"""
+
+import re
+from collections import deque
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+from django.http import Http404
+from django.test import Client, RequestFactory
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.utils import translation
+from wagtail.models import Page
+
+WAGTAIL_SERVE = "wagtail_serve"
+# Of a kind with a URL name, this many addresses are read for their links (three statements,
+# three fields of action…); every page of the Wagtail tree is read, there are few.
+READ_PER_KIND = 3
+
+
+def language_of(path: str) -> str:
+    return "en" if path == "/en" or path.startswith("/en/") else "de"
+
+
+def kind_of(path: str) -> str | None:
+    """The kind of page at a path of this site, or None when no URL pattern matches it."""
+    path = urlsplit(path).path
+    with translation.override(language_of(path)):
+        try:
+            match = resolve(path)
+        except Http404:
+            return None
+    if match.view_name != WAGTAIL_SERVE:
+        return match.view_name
+    request = RequestFactory().get(path)
+    route = Page.route_for_request(request, "/" + (match.args[0] if match.args else ""))
+    if route is None:
+        return None
+    return f"page:{route.page.specific_class._meta.label}"
+
+
+def public_kinds(excluded_prefixes: tuple[str, ...]) -> set[str]:
+    """Every URL name of the site outside the given path prefixes (admin…)."""
+
+    def walk(patterns, prefix="", namespace=None):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern).lstrip("^")
+            if isinstance(pattern, URLResolver):
+                inner = namespace
+                if pattern.namespace:
+                    inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                yield from walk(pattern.url_patterns, route, inner)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+                if not route.startswith(excluded_prefixes):
+                    yield name
+
+    return set(walk(get_resolver().url_patterns))
+
+
+def page_types() -> set[str]:
+    """Every page type an editor can create."""
+    from django.apps import apps
+
+    return {
+        f"page:{model._meta.label}"
+        for model in apps.get_models()
+        if issubclass(model, Page) and model is not Page
+    }
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.hrefs.append(href)
+
+
+def links_in(html: str, base: str) -> list[str]:
+    parser = _Links()
+    parser.feed(html)
+    return same_origin(parser.hrefs, base)
+
+
+def same_origin(hrefs: list[str], base: str) -> list[str]:
+    found = []
+    for href in hrefs:
+        if re.match(r"^(mailto|tel|javascript|data):", href):
+            continue
+        absolute = urlsplit(urljoin("http://testserver" + base, href))
+        if absolute.netloc != "testserver":
+            continue
+        found.append(absolute.path + (f"?{absolute.query}" if absolute.query else ""))
+    return found
+
+
+@dataclass
+class Crawl:
+    """What a visitor reaches: per (language, kind) the addresses that answered with a page."""
+
+    pages: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    broken: list[tuple[str, int, str]] = field(default_factory=list)  # (path, status, from)
+    fetched: int = 0
+
+    def kinds(self, language: str | None = None) -> set[str]:
+        return {kind for lang, kind in self.pages if language in (None, lang)}
+
+    def representatives(self, language: str) -> dict[str, str]:
+        return {kind: paths[0] for (lang, kind), paths in self.pages.items() if lang == language}
+
+
+def crawl(starts: list[str], *, skip_kinds: set[str], skip_prefixes: tuple[str, ...]) -> Crawl:
+    """Follow every same-origin link from `starts` as an anonymous visitor."""
+    client = Client()
+    result = Crawl()
+    queue = deque((start, "(start)") for start in starts)
+    seen_paths: set[str] = set()
+    read: dict[tuple[str, str], int] = {}
+    while queue:
+        path, source = queue.popleft()
+        bare = urlsplit(path).path
+        if bare in seen_paths or bare.startswith(skip_prefixes):
+            continue
+        seen_paths.add(bare)
+        kind = kind_of(path)
+        if kind in skip_kinds:
+            continue
+        key = (language_of(bare), kind or "?")
+        if kind and not kind.startswith("page:") and read.get(key, 0) >= READ_PER_KIND:
+            continue
+        read[key] = read.get(key, 0) + 1
+        response = client.get(path)
+        result.fetched += 1
+        if response.status_code in (301, 302, 303, 307, 308):
+            queue.extend((target, path) for target in same_origin([response["Location"]], bare))
+            continue
+        if response.status_code != 200:
+            result.broken.append((path, response.status_code, source))
+            continue
+        if not response.get("Content-Type", "").startswith("text/html"):
+            continue
+        result.pages.setdefault(key, []).append(path)
+        for link in links_in(response.content.decode(), bare):
+            queue.append((link, path))
+    return result

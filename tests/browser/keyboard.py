@@ -1,0 +1,85 @@
+"""Using the site with the keyboard alone, as a person without a mouse does.
+
+Only `page.keyboard` moves the focus and acts: Tab and Shift+Tab, Enter, Space, the arrow
+keys, and typing into the focused field. Nothing is clicked or filled by script and nothing
+is focused by script. Every stop on the way must show where the focus is.
+"""
+
+from playwright.sync_api import Locator, Page
+
+# How a focused element shows its focus: KERN draws an outline (4 px), our site.css one of
+# 3 px for everything else; a box shadow (KERN's checkboxes with errors) counts too. The
+# element must also lie at least partly inside the window, where the browser scrolled it.
+FOCUS_STATE = """el => {
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    return {
+        outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
+        shadow: style.boxShadow !== "none",
+        inView: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
+            && box.top < window.innerHeight && box.left < window.innerWidth,
+    };
+}"""
+
+DESCRIBE_FOCUS = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return "(nichts)";
+    const text = (el.getAttribute("aria-label") || el.innerText || el.value || el.name || "")
+        .trim().replace(/\\s+/g, " ").slice(0, 40);
+    return `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} „${text}“`;
+}"""
+
+
+def tab_to(
+    page: Page,
+    target: Locator | str,
+    name: str | None = None,
+    *,
+    exact: bool = True,
+    limit: int = 60,
+    backwards: bool = False,
+) -> Locator:
+    """Press Tab (or Shift+Tab) until `target` has the focus and return it.
+
+    `target` is a locator, or a role with its accessible `name`
+    (`tab_to(page, "button", "Anmelden")`). Fails after `limit` presses, naming the stops on
+    the way, and fails when the focused element shows no visible focus indicator.
+    """
+    if isinstance(target, str):
+        target = page.get_by_role(target, name=name, exact=exact)
+    handles = target.element_handles()
+    assert handles, f"nothing on {page.url} matches {target}"
+    key = "Shift+Tab" if backwards else "Tab"
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press(key)
+        if page.evaluate("els => els.includes(document.activeElement)", handles):
+            assert_focus_visible(page)
+            return target
+        stops.append(page.evaluate(DESCRIBE_FOCUS))
+    raise AssertionError(
+        f"{limit} × {key} on {page.url} did not reach {target}; the focus went: "
+        + " → ".join(stops)
+    )
+
+
+def assert_focus_visible(page: Page) -> None:
+    state = page.evaluate(f"({FOCUS_STATE})(document.activeElement)")
+    where = page.evaluate(DESCRIBE_FOCUS)
+    assert state["outline"] or state["shadow"], f"no visible focus indicator on {where}"
+    assert state["inView"], f"the focused {where} is outside the window"
+
+
+def type_into(page: Page, field: Locator, text: str, *, replace: bool = False) -> None:
+    """Tab to a field and type, as a person does; `replace` first selects what is there."""
+    tab_to(page, field)
+    if replace:
+        page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type(text)
+
+
+def press_on(page: Page, target: Locator | str, name: str | None = None, key="Enter", **kw):
+    """Tab to a link or button and press Enter (or Space on a checkbox or radio button)."""
+    found = tab_to(page, target, name, **kw)
+    page.keyboard.press(key)
+    return found
