@@ -115,7 +115,8 @@ def sign_in_quietly(tab, email: str) -> None:
     client = Client()
     client.force_login(get_user_model().objects.get(email=email))
     name = settings.SESSION_COOKIE_NAME
-    tab.context.add_cookies([{"name": name, "value": client.cookies[name].value, "url": tab.base_url}])
+    cookie = {"name": name, "value": client.cookies[name].value, "url": tab.base_url}
+    tab.context.add_cookies([cookie])
 
 
 def axe_violations(tab) -> list[dict]:

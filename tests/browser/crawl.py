@@ -75,19 +75,21 @@ def page_types() -> set[str]:
 
 
 class _Links(HTMLParser):
-    def __init__(self):
+    def __init__(self, language: str):
         super().__init__()
+        self.language = language
         self.hrefs: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag == "a":
-            href = dict(attrs).get("href")
-            if href:
-                self.hrefs.append(href)
+        attrs = dict(attrs)
+        # A link whose hreflang names another language leads there on purpose (the language
+        # switch, the page in Leichte Sprache from the English site).
+        if tag == "a" and attrs.get("href") and attrs.get("hreflang") in (None, self.language):
+            self.hrefs.append(attrs["href"])
 
 
-def links_in(html: str, base: str) -> list[str]:
-    parser = _Links()
+def links_in(html: str, base: str, language: str) -> list[str]:
+    parser = _Links(language)
     parser.feed(html)
     return same_origin(parser.hrefs, base)
 
@@ -110,6 +112,7 @@ class Crawl:
 
     pages: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     broken: list[tuple[str, int, str]] = field(default_factory=list)  # (path, status, from)
+    other_language: list[tuple[str, str]] = field(default_factory=list)  # (path, from)
     fetched: int = 0
 
     def kinds(self, language: str | None = None) -> set[str]:
@@ -119,11 +122,20 @@ class Crawl:
         return {kind: paths[0] for (lang, kind), paths in self.pages.items() if lang == language}
 
 
-def crawl(starts: list[str], *, skip_kinds: set[str], skip_prefixes: tuple[str, ...]) -> Crawl:
-    """Follow every same-origin link from `starts` as an anonymous visitor."""
+def crawl(
+    start: str, *, skip_kinds: set[str], skip_prefixes: tuple[str, ...] = ("/admin/",)
+) -> Crawl:
+    """Follow every same-origin link from `start` as an anonymous visitor, in the language of
+    `start`; links into the other language are noted, not followed."""
+    with translation.override(translation.get_language()):  # the client's requests switch it
+        return _crawl(start, skip_kinds, skip_prefixes)
+
+
+def _crawl(start: str, skip_kinds: set[str], skip_prefixes: tuple[str, ...]) -> Crawl:
     client = Client()
     result = Crawl()
-    queue = deque((start, "(start)") for start in starts)
+    language = language_of(start)
+    queue = deque([(start, "(start)")])
     seen_paths: set[str] = set()
     read: dict[tuple[str, str], int] = {}
     while queue:
@@ -132,10 +144,13 @@ def crawl(starts: list[str], *, skip_kinds: set[str], skip_prefixes: tuple[str, 
         if bare in seen_paths or bare.startswith(skip_prefixes):
             continue
         seen_paths.add(bare)
+        if language_of(bare) != language:
+            result.other_language.append((path, source))
+            continue
         kind = kind_of(path)
         if kind in skip_kinds:
             continue
-        key = (language_of(bare), kind or "?")
+        key = (language, kind or "?")
         if kind and not kind.startswith("page:") and read.get(key, 0) >= READ_PER_KIND:
             continue
         read[key] = read.get(key, 0) + 1
@@ -150,6 +165,6 @@ def crawl(starts: list[str], *, skip_kinds: set[str], skip_prefixes: tuple[str, 
         if not response.get("Content-Type", "").startswith("text/html"):
             continue
         result.pages.setdefault(key, []).append(path)
-        for link in links_in(response.content.decode(), bare):
+        for link in links_in(response.content.decode(), bare, language):
             queue.append((link, path))
     return result

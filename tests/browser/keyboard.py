@@ -78,8 +78,21 @@ def type_into(page: Page, field: Locator, text: str, *, replace: bool = False) -
     page.keyboard.type(text)
 
 
-def press_on(page: Page, target: Locator | str, name: str | None = None, key="Enter", **kw):
-    """Tab to a link or button and press Enter (or Space on a checkbox or radio button)."""
-    found = tab_to(page, target, name, **kw)
-    page.keyboard.press(key)
+def press_on(
+    page: Page,
+    target: Locator | str,
+    name=None,
+    *,
+    key: str = "Enter",
+    navigates: bool = False,
+    **options,
+) -> Locator:
+    """Tab to a link or button and press Enter (or Space on a checkbox or radio button);
+    with `navigates`, wait for the page it leads to."""
+    found = tab_to(page, target, name, **options)
+    if navigates:
+        with page.expect_navigation():
+            page.keyboard.press(key)
+    else:
+        page.keyboard.press(key)
     return found
