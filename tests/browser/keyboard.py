@@ -6,19 +6,21 @@ is focused by script. Every stop on the way must show where the focus is.
 """
 
 from playwright.sync_api import Locator, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 # How a focused element shows its focus: KERN draws an outline (4 px), our site.css one of
-# 3 px for everything else; a box shadow (KERN's checkboxes with errors) counts too. The
-# element must also lie at least partly inside the window, where the browser scrolled it.
-FOCUS_STATE = """el => {
-    const style = getComputedStyle(el);
-    const box = el.getBoundingClientRect();
-    return {
-        outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
-        shadow: style.boxShadow !== "none",
-        inView: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
-            && box.top < window.innerHeight && box.left < window.innerWidth,
-    };
+# 3 px for everything else; a box shadow (KERN's checkboxes with errors) counts too.
+FOCUS_SHOWN = """() => {
+    const style = getComputedStyle(document.activeElement);
+    return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2)
+        || style.boxShadow !== "none";
+}"""
+# The focused element lies at least partly inside the window, where the browser scrolled it
+# (KERN scrolls smoothly, so this may take a moment).
+FOCUS_IN_VIEW = """() => {
+    const box = document.activeElement.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
+        && box.top < window.innerHeight && box.left < window.innerWidth;
 }"""
 
 DESCRIBE_FOCUS = """() => {
@@ -64,10 +66,12 @@ def tab_to(
 
 
 def assert_focus_visible(page: Page) -> None:
-    state = page.evaluate(f"({FOCUS_STATE})(document.activeElement)")
     where = page.evaluate(DESCRIBE_FOCUS)
-    assert state["outline"] or state["shadow"], f"no visible focus indicator on {where}"
-    assert state["inView"], f"the focused {where} is outside the window"
+    assert page.evaluate(FOCUS_SHOWN), f"no visible focus indicator on {where}"
+    try:
+        page.wait_for_function(FOCUS_IN_VIEW, timeout=2_000)
+    except PlaywrightTimeoutError:
+        raise AssertionError(f"the focused {where} stays outside the window") from None
 
 
 def type_into(page: Page, field: Locator, text: str, *, replace: bool = False) -> None:
@@ -96,3 +100,12 @@ def press_on(
     else:
         page.keyboard.press(key)
     return found
+
+
+def sign_in(page: Page, email: str, password: str) -> None:
+    """Sign in through the form: from the header's link, typing, Enter on the button."""
+    page.goto(page.base_url + "/")
+    press_on(page, "link", "Anmelden", navigates=True)
+    type_into(page, page.get_by_label("E-Mail"), email)
+    type_into(page, page.get_by_label("Passwort", exact=True), password)
+    press_on(page, "button", "Anmelden", navigates=True)
