@@ -47,7 +47,17 @@ SHARED_DEMO_SITE = [
 
 @pytest.fixture(autouse=True)
 def _django_db_marker(request):
-    """pytest-django's own fixture of this name, except for tests on the shared demo site."""
+    """pytest-django's own fixture of this name, except for tests on the shared demo site.
+
+    Every test of a module marked SHARED_DEMO_SITE gets that site: a test of its own with a
+    test transaction or a flush at its end would empty the database under the others.
+    """
+    if getattr(request.module, "pytestmark", None) is SHARED_DEMO_SITE:
+        assert "live_server" not in request.fixturenames, (
+            "on the shared demo site, use demo_page or demo_server, not page or live_server"
+        )
+        request.getfixturevalue("demo_server")
+        return
     if "demo_server" in request.fixturenames:
         return
     if request.node.get_closest_marker("django_db"):

@@ -109,3 +109,15 @@ def sign_in(page: Page, email: str, password: str) -> None:
     type_into(page, page.get_by_label("E-Mail"), email)
     type_into(page, page.get_by_label("Passwort", exact=True), password)
     press_on(page, "button", "Anmelden", navigates=True)
+
+
+def choose(page: Page, radio: Locator) -> None:
+    """Choose a radio button as the keyboard does: Tab into its group, arrows to it."""
+    name = radio.get_attribute("name")
+    tab_to(page, page.locator(f'input[type="radio"][name="{name}"]'))
+    for _ in range(page.locator(f'input[type="radio"][name="{name}"]').count()):
+        if radio.is_checked():
+            break
+        page.keyboard.press("ArrowDown")
+    assert radio.is_checked(), f"the arrow keys did not reach {radio}"
+    assert_focus_visible(page)

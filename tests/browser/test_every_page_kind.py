@@ -1,4 +1,5 @@
-"""Zero axe-core violations (WCAG 2.1 A and AA) on every kind of public page.
+"""Zero axe-core violations (WCAG 2.1 A and AA) on every kind of public page, and at phone
+width no page that needs sideways scrolling.
 
 A visitor's crawl of the demo site starts at / and follows every link of the site. Its
 addresses are grouped by kind – the URL's name, or the page type for pages of the Wagtail
@@ -6,6 +7,9 @@ tree – and one page of each kind is checked with axe in Chromium. The pages no
 leads to (signed in, from a mail, after a form, errors) are listed in extra_pages.py with the
 steps that lead there. The test fails when the site has a public kind of page that neither
 the crawl nor that list reaches, so that the check cannot silently cover less.
+
+At 390 × 844 CSS pixels (a phone) every kind the crawl found must fit the width (WCAG 1.4.10,
+reflow; tables scroll in their own box), and the main kinds are checked with axe again.
 """
 
 from .conftest import SHARED_DEMO_SITE, axe_violations, describe
@@ -78,6 +82,24 @@ EXCLUDED = {
 # CSRF token), and an address that does not exist.
 ERROR_PAGES = {"status:403", "status:404"}
 
+PHONE = {"width": 390, "height": 844}
+# The kinds most people use, checked with axe at phone width too.
+MAIN_KINDS = {
+    "page:cms.HomePage",
+    "page:cms.ProcessPage",
+    "page:cms.StagePage",
+    "page:cms.EasyLanguagePage",
+    "page:participation.ThemePage",
+    "participation:statement",
+    "participation:results",
+    "page:konferenzen.ConferencePage",
+    "konferenzen:register",
+    "zielbilder:matrix",
+    "zielbilder:dashboard",
+    "zielbilder:key_figure",
+    "account_signup",
+}
+
 
 def test_every_kind_of_public_page_has_no_axe_violations(browser, demo_server):
     demo = Demo()
@@ -104,3 +126,15 @@ def test_every_kind_of_public_page_has_no_axe_violations(browser, demo_server):
         "that leads there to extra_pages.py, or say in EXCLUDED why it is no page for people"
     )
     assert sorted(set(EXCLUDED) - public_kinds(NOT_PUBLIC)) == [], "EXCLUDED names a lost URL"
+
+    assert visited.kinds() >= MAIN_KINDS, "a main kind is no longer reached by the crawl"
+    phone = browser.new_context(locale="de-DE", viewport=PHONE, is_mobile=True, has_touch=True)
+    tab, at_phone_width = phone.new_page(), {}
+    for kind, path in sorted(visited.representatives("de").items()):
+        tab.goto(demo_server.url + path)
+        problems = axe_violations(tab) if kind in MAIN_KINDS else []
+        if (width := tab.evaluate("document.documentElement.scrollWidth")) > PHONE["width"]:
+            problems.append({"id": "sideways scrolling", "page width": width})
+        at_phone_width[f"{kind} ({path})"] = problems
+    phone.close()
+    assert {name: p for name, p in at_phone_width.items() if p} == {}, describe(at_phone_width)
