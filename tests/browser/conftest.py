@@ -35,40 +35,25 @@ def demo_site(transactional_db):
     call_command("demo_data", force=True, stdout=io.StringIO())
 
 
-def shared_demo_site(name: str) -> list:
-    """The marks of a module whose tests share one demo site (`demo_server`).
-
-    pytest-django reads the django_db mark to set up the test database, keep what the
-    migrations left for restoring, and run these tests among the transactional ones; the
-    fixture below keeps it from wrapping each test in a transaction or flushing the database
-    after it. With `pytest -n … --dist loadgroup` (make test) the module's tests run on one
-    worker, so that the demo is loaded once.
-    """
-    return [
-        pytest.mark.browser,
-        pytest.mark.django_db(transaction=True, serialized_rollback=True),
-        pytest.mark.xdist_group(f"{DEMO_SITE_GROUP}{name}"),
-    ]
-
-
-DEMO_SITE_GROUP = "demo-site:"
-
-
-def on_shared_demo_site(request) -> bool:
-    return any(
-        str(mark.args[0] if mark.args else mark.kwargs.get("name", "")).startswith(DEMO_SITE_GROUP)
-        for mark in request.node.iter_markers("xdist_group")
-    )
+# The marks of a module whose tests share one demo site (`demo_server`). pytest-django reads
+# the django_db mark to set up the test database, keep what the migrations left for
+# restoring, and run these tests among the transactional ones; `_django_db_marker` below keeps
+# it from wrapping each test in a transaction or flushing the database after it.
+SHARED_DEMO_SITE = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.demo_site,
+]
 
 
 @pytest.fixture(autouse=True)
 def _django_db_marker(request):
     """pytest-django's own fixture of this name, except for tests on the shared demo site.
 
-    Every test of a module marked `shared_demo_site` gets that site: a test of its own with a
+    Every test of a module marked SHARED_DEMO_SITE gets that site: a test of its own with a
     test transaction or a flush at its end would empty the database under the others.
     """
-    if on_shared_demo_site(request):
+    if request.node.get_closest_marker("demo_site"):
         assert "live_server" not in request.fixturenames, (
             "on the shared demo site, use demo_page or demo_server, not page or live_server"
         )

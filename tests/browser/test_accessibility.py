@@ -11,10 +11,10 @@ from playwright.sync_api import expect
 
 from participation.models import Statement
 
-from .conftest import axe_violations, describe, shared_demo_site
+from .conftest import SHARED_DEMO_SITE, axe_violations, describe
 from .keyboard import assert_focus_visible, press_on
 
-pytestmark = shared_demo_site("accessibility")
+pytestmark = SHARED_DEMO_SITE
 
 # Where the focus is: its place in the document, the part of the page, and what it is.
 FOCUS = """() => {

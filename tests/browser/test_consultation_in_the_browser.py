@@ -18,10 +18,10 @@ from participation.models import Comment, Flag, Proposal, Statement, Vote
 from participation.moderation import flag
 from tests.factories import PASSWORD, UserFactory
 
-from .conftest import axe_violations, describe, shared_demo_site
+from .conftest import SHARED_DEMO_SITE, axe_violations, describe
 from .keyboard import press_on, sign_in, tab_to, type_into
 
-pytestmark = shared_demo_site("consultation_in_the_browser")
+pytestmark = SHARED_DEMO_SITE
 
 THEME = "/themen/mobilitaet/"
 

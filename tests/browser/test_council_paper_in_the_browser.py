@@ -10,11 +10,11 @@ from tests.factories import PASSWORD, UserFactory
 from zielbilder.council.compilation import publish, start_compilation
 from zielbilder.models import PaperVersion
 
-from .conftest import axe_violations, describe, shared_demo_site
+from .conftest import SHARED_DEMO_SITE, axe_violations, describe
 from .extra_pages import paper_without_files
 from .keyboard import press_on, sign_in, tab_to
 
-pytestmark = shared_demo_site("council_paper_in_the_browser")
+pytestmark = SHARED_DEMO_SITE
 
 TITLE = "Strategie „Unser Dortmund“"
 

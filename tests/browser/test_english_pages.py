@@ -173,7 +173,7 @@ def check_english(tab) -> list[str]:
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # as shared_demo_site()
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # SHARED_DEMO_SITE
 def test_the_english_site_is_english_throughout_and_has_no_axe_violations(browser, demo_server):
     demo = Demo()
     visited = crawl("/en/", skip_kinds=set(EXCLUDED))

@@ -12,11 +12,11 @@ At 390 × 844 CSS pixels (a phone) every kind the crawl found must fit the width
 reflow; tables scroll in their own box), and the main kinds are checked with axe again.
 """
 
-from .conftest import axe_violations, describe, shared_demo_site
+from .conftest import SHARED_DEMO_SITE, axe_violations, describe
 from .crawl import crawl, page_types, public_kinds
 from .extra_pages import Demo, new_tab, visit_extra_pages
 
-pytestmark = shared_demo_site("every_page_kind")
+pytestmark = SHARED_DEMO_SITE
 
 # Not pages for people: everything below these paths is left out of the comparison.
 NOT_PUBLIC = (

@@ -5,10 +5,10 @@ import re
 
 from playwright.sync_api import expect
 
-from .conftest import axe_violations, describe, shared_demo_site
+from .conftest import SHARED_DEMO_SITE, axe_violations, describe
 from .keyboard import press_on
 
-pytestmark = shared_demo_site("monitoring_in_the_browser")
+pytestmark = SHARED_DEMO_SITE
 
 
 def test_from_the_dashboard_to_a_key_figure_with_the_keyboard(demo_page):

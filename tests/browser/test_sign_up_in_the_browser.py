@@ -8,10 +8,10 @@ from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
 
-from .conftest import axe_violations, describe, shared_demo_site
+from .conftest import SHARED_DEMO_SITE, axe_violations, describe
 from .keyboard import press_on, sign_in, tab_to, type_into
 
-pytestmark = shared_demo_site("sign_up_in_the_browser")
+pytestmark = SHARED_DEMO_SITE
 
 EMAIL = "neu.im.browser@example.org"
 
