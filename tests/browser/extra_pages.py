@@ -2,7 +2,9 @@
 
 Signed in, from a link in a mail, after sending a form, or when something goes wrong. Each
 entry says who does it and what; `visit_extra_pages` walks them all in German or English.
-The steps address forms by their fields' names, so that they work in either language.
+The steps only lead to the pages that axe and the language check look at, so they fill and
+send forms directly (the keyboard is the flows' business, tests/browser/keyboard.py); they
+address fields by their names, so that they work in either language.
 """
 
 import datetime
