@@ -18,9 +18,11 @@ from django.utils import translation
 from wagtail.models import Page
 
 WAGTAIL_SERVE = "wagtail_serve"
-# Of a kind with a URL name, this many addresses are read for their links (three statements,
-# three fields of action…); every page of the Wagtail tree is read, there are few.
+# Of each kind this many addresses are read for their links: three statements, three fields
+# of action …, and six pages of each page type (all six stages, whose subpages are the
+# conference pages; six of the nineteen themes).
 READ_PER_KIND = 3
+READ_PER_PAGE_TYPE = 6
 
 
 def language_of(path: str) -> str:
@@ -151,7 +153,8 @@ def _crawl(start: str, skip_kinds: set[str], skip_prefixes: tuple[str, ...]) -> 
         if kind in skip_kinds:
             continue
         key = (language, kind or "?")
-        if kind and not kind.startswith("page:") and read.get(key, 0) >= READ_PER_KIND:
+        limit = READ_PER_PAGE_TYPE if (kind or "").startswith("page:") else READ_PER_KIND
+        if kind and read.get(key, 0) >= limit:
             continue
         read[key] = read.get(key, 0) + 1
         response = client.get(path)
