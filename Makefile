@@ -38,10 +38,11 @@ audit: $(STAMP)
 	.ci/audit
 
 # On every core (pytest-xdist); the tests that drive a real Celery worker share one Redis
-# queue, so they run afterwards, on their own.
+# queue, so they run afterwards, on their own. loadgroup keeps the tests of a browser module
+# that share one demo site (xdist_group) on one worker, so that the demo is loaded once.
 TEST_PROCESSES ?= auto
 test: lint
-	$(BIN)/pytest -n $(TEST_PROCESSES) -m "not worker" $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadgroup -m "not worker" $(PYTEST_ARGS)
 	$(BIN)/pytest -m worker $(PYTEST_ARGS)
 
 # Every benchmark in bench/ against gunicorn, PostgreSQL and Redis, one table at the end (also

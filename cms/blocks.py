@@ -190,3 +190,44 @@ class ResultsBlock(blocks.StreamBlock):
     paragraph = paragraph_block()
     document = DocumentLinkBlock()
     figure = FigureBlock()
+
+
+# --- Leichte Sprache ------------------------------------------------------------------------
+
+
+class WordExplanationBlock(blocks.StructBlock):
+    """A hard word, explained where it first appears (a rule of Leichte Sprache)."""
+
+    word = blocks.CharBlock(label=_("Schweres Wort"), max_length=60)
+    explanation = blocks.TextBlock(
+        label=_("Erklärung"),
+        max_length=600,
+        help_text=_("In kurzen Sätzen. Jeder Satz in einer eigenen Zeile."),
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Wort-Erklärung")
+        template = "blocks/word_explanation_block.html"
+        preview_value = {
+            "word": "Rat",
+            "explanation": "Der Rat sind Politiker und Politikerinnen.\n"
+            "Die Menschen in Dortmund haben sie gewählt.",
+        }
+
+
+class EasyLanguageBlock(blocks.StreamBlock):
+    """What a page in Leichte Sprache may hold: two levels of headings, text with bold and
+    lists, word explanations and pictures; no italics and no tables, as the rules ask."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"),
+        features=["bold", "ol", "ul", "link"],
+        icon="pilcrow",
+        template="blocks/easy_paragraph_block.html",
+        help_text=_("Jeder Satz in einer eigenen Zeile (Eingabetaste nach jedem Satz)."),
+        preview_value="<p>Im Stadt·gespräch reden viele Menschen über Dortmund.</p>",
+    )
+    explanation = WordExplanationBlock()
+    figure = FigureBlock()

@@ -8,7 +8,15 @@ import datetime
 
 from wagtail.models import Page, Site
 
-from .models import ContentPage, FooterSettings, HomePage, ProcessPage, StagePage, StageResults
+from .models import (
+    ContentPage,
+    EasyLanguagePage,
+    FooterSettings,
+    HomePage,
+    ProcessPage,
+    StagePage,
+    StageResults,
+)
 from .stages import StageKind
 
 HOME_INTRO = (
@@ -168,6 +176,182 @@ def privacy_page_body(page: Page, report) -> None:
     report.created("Speicherfristen auf der Seite „Datenschutz“")
 
 
+def _lines(*sentences: str) -> str:
+    """Leichte Sprache: every sentence on a line of its own."""
+    return "".join(f"<p>{sentence}</p>" for sentence in sentences)
+
+
+# The process in Leichte Sprache (rules of the Netzwerk Leichte Sprache): short sentences,
+# one statement each, hard words explained, numbers as digits, no abbreviations, active voice.
+# A Mediopunkt splits long compounds. Editors change it in the admin like any page.
+EASY_LANGUAGE_TITLE = "Das Stadt·gespräch in Leichter Sprache"
+EASY_LANGUAGE_BODY = [
+    ("heading", {"text": "Worum geht es?", "level": "h2"}),
+    (
+        "paragraph",
+        _lines(
+            "Dortmund ist eine große Stadt.",
+            "Viele Menschen wohnen in Dortmund.",
+            "Die Stadt möchte wissen: Was ist den Menschen in Dortmund wichtig?",
+            "Deshalb gibt es das Stadt·gespräch.",
+            "Im Stadt·gespräch reden viele Menschen über Dortmund.",
+            "Sie sagen: So ist Dortmund heute.",
+            "Und: So soll Dortmund in Zukunft sein.",
+            "Am Ende gibt es einen Plan für Dortmund.",
+            "Der Plan heißt: Stadt·strategie.",
+        ),
+    ),
+    (
+        "explanation",
+        {
+            "word": "Stadt·strategie",
+            "explanation": "Eine Strategie ist ein Plan.\n"
+            "Der Plan sagt: Das wollen wir erreichen.\n"
+            "Und: So wollen wir das schaffen.",
+        },
+    ),
+    ("heading", {"text": "Das Stadt·gespräch hat 6 Schritte", "level": "h2"}),
+    ("heading", {"text": "Schritt 1: Treffen in Gruppen", "level": "h3"}),
+    (
+        "paragraph",
+        _lines(
+            "Menschen treffen sich in kleinen Gruppen.",
+            "Die Treffen heißen: Workshops.",
+            "Die Menschen schreiben auf: So ist Dortmund heute.",
+            "Diese Sätze heißen: Ausgangs·bilder.",
+            "Sie können die Ausgangs·bilder im Internet lesen.",
+        ),
+    ),
+    (
+        "explanation",
+        {
+            "word": "Workshop",
+            "explanation": "Das Wort spricht man so: Wörk·schopp.\n"
+            "Ein Workshop ist ein Treffen.\n"
+            "Bei dem Treffen arbeiten Menschen zusammen an einem Thema.",
+        },
+    ),
+    ("heading", {"text": "Schritt 2: Die 1. große Konferenz", "level": "h3"}),
+    (
+        "paragraph",
+        _lines(
+            "Viele Menschen kommen zu einem großen Treffen.",
+            "Das Treffen heißt: Stadt·konferenz.",
+            "Die Menschen reden über die Ausgangs·bilder.",
+            "Am Ende sagen alle gemeinsam: Diese Ausgangs·bilder gelten für ganz Dortmund.",
+        ),
+    ),
+    ("heading", {"text": "Schritt 3: Wieder Treffen in Gruppen", "level": "h3"}),
+    (
+        "paragraph",
+        _lines(
+            "Jetzt geht es um die Zukunft.",
+            "Die Gruppen schreiben auf: So soll Dortmund in Zukunft sein.",
+            "Diese Sätze heißen: Ziel·bilder.",
+            "In diesem Schritt können Sie im Internet mitmachen.",
+        ),
+    ),
+    ("heading", {"text": "Schritt 4: Die 2. große Konferenz", "level": "h3"}),
+    (
+        "paragraph",
+        _lines(
+            "Wieder kommen viele Menschen zu einer Stadt·konferenz.",
+            "Sie reden über die Ziel·bilder.",
+            "Am Ende gibt es eine Liste mit Ziel·bildern.",
+            "Alle sind mit der Liste einverstanden.",
+        ),
+    ),
+    ("heading", {"text": "Schritt 5: Der Rat entscheidet", "level": "h3"}),
+    (
+        "paragraph",
+        _lines(
+            "Das Strategie·team schreibt alles zusammen.",
+            "Daraus wird ein Vorschlag für den Rat.",
+            "Der Rat stimmt über den Vorschlag ab.",
+            "Dann gilt der Plan für Dortmund.",
+        ),
+    ),
+    (
+        "explanation",
+        {
+            "word": "Rat",
+            "explanation": "Der Rat sind Politiker und Politikerinnen aus Dortmund.\n"
+            "Die Menschen in Dortmund haben sie gewählt.\n"
+            "Der Rat entscheidet über wichtige Dinge in Dortmund.",
+        },
+    ),
+    ("heading", {"text": "Schritt 6: Die Stadt setzt den Plan um", "level": "h3"}),
+    (
+        "paragraph",
+        _lines(
+            "Die Ämter arbeiten an den Zielen.",
+            "Ämter sind Teile der Stadt·verwaltung.",
+            "Die Ämter messen: So weit sind wir schon.",
+            "Im Internet können alle sehen: So weit ist Dortmund schon.",
+        ),
+    ),
+    ("heading", {"text": "So können Sie mitmachen", "level": "h2"}),
+    (
+        "paragraph",
+        _lines(
+            "Alle können die Seiten vom Stadt·gespräch lesen.",
+            "Sie möchten selbst etwas schreiben?",
+            "Dann brauchen Sie ein Konto.",
+            "So bekommen Sie ein Konto:",
+        )
+        + "<ol><li>Klicken Sie oben auf: Registrieren.</li>"
+        "<li>Schreiben Sie Ihre E-Mail-Adresse.</li>"
+        "<li>Denken Sie sich einen Namen und ein Passwort aus.</li>"
+        "<li>Sie bekommen eine E-Mail mit einem Link.</li>"
+        "<li>Klicken Sie auf den Link.</li></ol>"
+        + _lines("Mit dem Konto können Sie:")
+        + "<ul><li>sagen, was Sie von einem Ziel·bild halten.</li>"
+        "<li>einen Kommentar schreiben.</li>"
+        "<li>ein eigenes Ziel·bild vorschlagen.</li></ul>",
+    ),
+    (
+        "explanation",
+        {
+            "word": "Passwort",
+            "explanation": "Ein Passwort ist ein geheimes Wort.\n"
+            "Nur Sie kennen das Passwort.\n"
+            "Mit dem Passwort kommen Sie in Ihr Konto.",
+        },
+    ),
+    (
+        "paragraph",
+        _lines(
+            "Sie können auch zu einer Stadt·konferenz kommen.",
+            "Dafür melden Sie sich vorher an.",
+            "Bei der Anmeldung können Sie sagen: Das brauche ich.",
+            "Zum Beispiel: einen Platz für den Roll·stuhl.",
+            "Oder: Leichte Sprache.",
+        ),
+    ),
+    ("heading", {"text": "Wer entscheidet?", "level": "h2"}),
+    (
+        "paragraph",
+        _lines(
+            "Alle können ihre Ideen sagen.",
+            "Das Strategie·team liest alle Ideen.",
+            "Das Strategie·team ist eine Gruppe in der Stadt·verwaltung.",
+            "Bei jeder Idee steht: Was ist aus der Idee geworden?",
+            "Und: Warum?",
+            "Am Ende entscheidet der Rat der Stadt Dortmund.",
+        ),
+    ),
+    ("heading", {"text": "Haben Sie Fragen?", "level": "h2"}),
+    (
+        "paragraph",
+        _lines(
+            "Schreiben Sie eine E-Mail an das Team vom Stadt·gespräch.",
+            'Die Adresse ist: <a href="mailto:stadtgespraech@example.org">'
+            "stadtgespraech@example.org</a>",
+        ),
+    ),
+]
+
+
 def add_child_once(parent: Page, page: Page, report) -> Page:
     existing = parent.get_children().filter(slug=page.slug).first()
     if existing is not None:
@@ -240,6 +424,14 @@ def load(*, today: datetime.date, report) -> None:
             results = StageResults.objects.create(stage=stage, summary=STAGE_RESULTS[number])
             results.save_revision().publish()
             report.created(f"Ergebnisse der Stufe {number}")
+
+    add_child_once(
+        home,
+        EasyLanguagePage(
+            title=EASY_LANGUAGE_TITLE, slug="leichte-sprache", body=EASY_LANGUAGE_BODY
+        ),
+        report,
+    )
 
     footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
     pages = {

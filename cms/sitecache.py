@@ -14,8 +14,10 @@ another one may show the old tree.
 import hashlib
 import time
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
@@ -95,7 +97,13 @@ def site_chrome(request) -> dict:
 
     site = remember_site(request)
     if site is None:
-        return {"home_url": "/", "navigation": [], "footer_links": [], "operator": ""}
+        return {
+            "home_url": "/",
+            "navigation": [],
+            "footer_links": [],
+            "operator": "",
+            "easy_language_url": "",
+        }
     key = _key(request, "chrome", site.pk, get_language())
     chrome = cache.get(key)
     if chrome is None:
@@ -109,6 +117,19 @@ def site_chrome(request) -> dict:
             ],
             "footer_links": [(page.get_url(request), str(label)) for page, label in footer.links()],
             "operator": footer.operator,
+            "easy_language_url": easy_language_url(root, request),
         }
         cache.set(key, chrome, SITE_CACHE_SECONDS)
     return chrome
+
+
+def easy_language_url(root, request) -> str:
+    """The page in Leichte Sprache, at its German address in every interface language: its
+    text is German, so the whole page should be."""
+    from .models import EasyLanguagePage
+
+    page = EasyLanguagePage.objects.live().public().descendant_of(root, inclusive=True).first()
+    if page is None:
+        return ""
+    with translation.override(settings.LANGUAGE_CODE):
+        return page.get_url(request)

@@ -24,3 +24,10 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def csrf_failure(request, reason=""):
+    """A form came without the proof that it was sent from this site: mostly a page left open
+    for too long, or a browser that refuses this site's cookies. Django's own page for it is
+    English and bare; this one speaks the reader's language in the site's layout."""
+    return render(request, "403_csrf.html", status=403)

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.widgets import ContentSelect
+
 from .models import Registration, RegistrationSector
 from .models.conferences import CAFE_ROUNDS
 from .models.messages import MESSAGE_SUBJECT_MAX, MESSAGE_TEXT_MAX
@@ -53,6 +55,7 @@ class RegistrationDetailsForm(forms.ModelForm):
                         label=_("%(rank)d. Wunsch") % {"rank": rank},
                         choices=self.table_choices,
                         required=False,
+                        widget=ContentSelect,
                         initial=initial.get((round_number, rank), ""),
                     )
 

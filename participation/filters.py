@@ -6,6 +6,8 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from cms.widgets import ContentSelect
+
 from .models import Comment, Proposal, Sector, Statement, StatementKind
 from .models.proposals import ProposalState
 
@@ -56,6 +58,7 @@ class StatementFilter(django_filters.FilterSet):
         queryset=Sector.objects.all(),
         to_field_name="slug",
         empty_label=_("Alle Herkünfte"),
+        widget=ContentSelect,
     )
     stage = django_filters.ChoiceFilter(
         label=_("Stufe"), choices=STAGE_CHOICES, empty_label=_("Alle Stufen")

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from .models import FlagReason, NotificationSettings, StatementKind, VoteChoice
@@ -6,6 +7,12 @@ from .models.comments import COMMENT_MAX_LENGTH, COMMENT_MIN_LENGTH
 from .models.moderation import FLAG_NOTE_MAX_LENGTH
 from .models.proposals import PROPOSAL_MIN_LENGTH
 from .models.statements import STATEMENT_MAX_LENGTH
+
+
+def _filled_in(message, values: dict):
+    """A translated text with its figures, translated when shown rather than when the module
+    is imported (`_("…") % values` would freeze it in the language active at import)."""
+    return lazy(lambda: str(message) % values, str)()
 
 
 def _length_messages(limit: int, minimum: int = 0) -> dict:
@@ -34,11 +41,13 @@ class CommentForm(forms.Form):
         max_length=COMMENT_MAX_LENGTH,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_(
-            "Höchstens %(limit)d Zeichen, nur Text; Links werden anklickbar. Ihr Anzeigename "
-            "steht über dem Kommentar."
-        )
-        % {"limit": COMMENT_MAX_LENGTH},
+        help_text=_filled_in(
+            _(
+                "Höchstens %(limit)d Zeichen, nur Text; Links werden anklickbar. Ihr "
+                "Anzeigename steht über dem Kommentar."
+            ),
+            {"limit": COMMENT_MAX_LENGTH},
+        ),
         error_messages=_length_messages(COMMENT_MAX_LENGTH, COMMENT_MIN_LENGTH),
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -93,11 +102,13 @@ class ProposalForm(forms.Form):
         min_length=PROPOSAL_MIN_LENGTH,
         max_length=STATEMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_(
-            "Ein bis drei Sätze, %(min)d bis %(max)d Zeichen. Ausgangsbild: wie es heute ist. "
-            "Zielbild: wie es sein soll."
-        )
-        % {"min": PROPOSAL_MIN_LENGTH, "max": STATEMENT_MAX_LENGTH},
+        help_text=_filled_in(
+            _(
+                "Ein bis drei Sätze, %(min)d bis %(max)d Zeichen. Ausgangsbild: wie es heute "
+                "ist. Zielbild: wie es sein soll."
+            ),
+            {"min": PROPOSAL_MIN_LENGTH, "max": STATEMENT_MAX_LENGTH},
+        ),
         error_messages=_length_messages(STATEMENT_MAX_LENGTH, PROPOSAL_MIN_LENGTH),
     )
 

@@ -1,6 +1,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from cms.widgets import ContentSelect
+
 from .models import FieldOfAction, Office
 
 
@@ -12,6 +14,7 @@ class MatrixFilter(django_filters.FilterSet):
         queryset=Office.objects.all(),
         method="filter_nothing",
         empty_label=_("alle"),
+        widget=ContentSelect,
     )
     field = django_filters.ModelChoiceFilter(
         label=_("Handlungsfeld"),
@@ -19,6 +22,7 @@ class MatrixFilter(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_nothing",
         empty_label=_("alle"),
+        widget=ContentSelect,
     )
 
     class Meta:

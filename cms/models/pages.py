@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks import BodyBlock, ContentBodyBlock
+from ..blocks import BodyBlock, ContentBodyBlock, EasyLanguageBlock
 from ..stages import (
     STAGE_COUNT,
     StageKind,
@@ -258,3 +258,40 @@ class ContentPage(EditorialPage):
     class Meta:
         verbose_name = _("Inhaltsseite")
         verbose_name_plural = _("Inhaltsseiten")
+
+
+EASY_LANGUAGE_RULES = _(
+    "<p>Diese Seite erklärt das Stadtgespräch in Leichter Sprache. Jede Seite der Website "
+    "verlinkt sie oben rechts („Leichte Sprache“). Regeln (Netzwerk Leichte Sprache, "
+    "DIN SPEC 33429):</p><ul>"
+    "<li>Kurze Sätze. Ein Satz sagt nur eine Sache. Jeder Satz in einer eigenen Zeile.</li>"
+    "<li>Bekannte Wörter. Schwere Wörter erklären Sie mit dem Block „Wort-Erklärung“.</li>"
+    "<li>Keine Abkürzungen, kein Passiv, möglichst keine Verneinung.</li>"
+    "<li>Zahlen als Ziffern: 6 Schritte, nicht sechs Schritte.</li>"
+    "<li>Lange Wörter mit Mediopunkt teilen: Stadt·gespräch.</li>"
+    "<li>Sprechen Sie die Leserinnen und Leser direkt an: Sie können …</li>"
+    "<li>Lassen Sie den Text von Menschen mit Lernschwierigkeiten prüfen.</li></ul>"
+)
+
+
+class EasyLanguagePage(Page):
+    """The Stadtgespräch explained in Leichte Sprache (easy-to-read German).
+
+    Always German, in every interface language; the header of every page links to it.
+    """
+
+    body = StreamField(EasyLanguageBlock(), verbose_name=_("Inhalt"))
+
+    content_panels = [
+        *Page.content_panels,
+        HelpPanel(content=EASY_LANGUAGE_RULES, heading=_("Regeln für Leichte Sprache")),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Leichte Sprache")
+        verbose_name_plural = _("Seiten in Leichter Sprache")

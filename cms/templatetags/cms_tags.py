@@ -14,7 +14,13 @@ def site_chrome(context):
     """Navigation, footer links and operator of the request's site (see cms.sitecache)."""
     request = context.get("request")
     if request is None:
-        return {"home_url": "/", "navigation": [], "footer_links": [], "operator": ""}
+        return {
+            "home_url": "/",
+            "navigation": [],
+            "footer_links": [],
+            "operator": "",
+            "easy_language_url": "",
+        }
     return cached_site_chrome(request)
 
 
@@ -57,3 +63,16 @@ def content_lang():
     if get_language() == settings.LANGUAGE_CODE:
         return ""
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+@register.filter
+def as_content(value):
+    """What editors, offices and citizens wrote, inside interface text: marked with the
+    site's language when the interface speaks another one (see `content_lang`).
+
+    For names and texts inside translated sentences, e.g.
+    `{% blocktranslate with name=goal.name|as_content %}Ziel {{ number }}: {{ name }}…`.
+    """
+    if get_language() == settings.LANGUAGE_CODE or value in (None, ""):
+        return value
+    return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)

@@ -160,6 +160,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A form refused for want of its CSRF token gets the site's own page (403_csrf.html).
+CSRF_FAILURE_VIEW = "cms.views.csrf_failure"
+
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 # Pages an editor made private ask for our sign-in, not Wagtail's bare one.

@@ -3,7 +3,8 @@
 Erika finds the conference of stage 4, registers without an account, gets her mistakes
 explained next to the fields, confirms through the link in her mail, changes what she needs
 and finally cancels, which gives her seat to the person waiting. She uses the keyboard
-throughout, and every page she sees has zero axe-core violations (WCAG 2.1 A/AA).
+alone (tests/browser/keyboard.py), and every page she sees has zero axe-core violations
+(WCAG 2.1 A/AA).
 """
 
 import re
@@ -19,6 +20,7 @@ from tests import factories
 from tests.konferenzen.conftest import make_conference
 
 from .conftest import axe_violations, describe
+from .keyboard import choose, press_on, type_into
 
 pytestmark = [
     pytest.mark.browser,
@@ -71,13 +73,6 @@ def assert_no_axe_violations(tab) -> None:
     assert violations == [], f"{tab.url}\n{describe(violations)}"
 
 
-def press(tab, locator, key: str) -> None:
-    """Move the keyboard focus to the element, as Tab would, and press a key there."""
-    locator.focus()
-    expect(locator).to_be_focused()
-    tab.keyboard.press(key)
-
-
 def expect_error_next_to(tab, field, text: str) -> None:
     """The message stands beside the field and is tied to it for screen readers."""
     field_id = field.get_attribute("id")
@@ -104,22 +99,20 @@ def test_a_person_registers_confirms_changes_a_need_and_cancels_for_the_one_wait
     assert_no_axe_violations(page)
     expect(page.get_by_role("heading", level=1)).to_have_text(conference.title)
     expect(page.locator(".kern-description-list")).to_contain_text("noch 1 Platz")
-    press(page, page.get_by_role("link", name="Jetzt anmelden"), "Enter")
-    page.wait_for_url(f"**/konferenzen/{conference.slug}/anmelden/")
+    press_on(page, "link", "Jetzt anmelden", navigates=True)
+    expect(page).to_have_url(re.compile(f"/konferenzen/{conference.slug}/anmelden/$"))
     assert_no_axe_violations(page)
 
     # Step 2: a wrong address and no consent; the errors stand next to the fields.
     name = page.get_by_label("Name", exact=True)
     email = page.get_by_label("E-Mail-Adresse")
     consent = page.get_by_label("Ich habe den Datenschutzhinweis gelesen und bin einverstanden.")
-    name.focus()
-    page.keyboard.type("Erika Beispiel")
+    type_into(page, name, "Erika Beispiel")
     page.keyboard.press("Tab")
     expect(email).to_be_focused()
     page.keyboard.type("erika-at-example.org")
-    press(page, page.get_by_label("Bürger*innen"), "Space")
-    expect(page.get_by_label("Bürger*innen")).to_be_checked()
-    press(page, page.get_by_role("button", name="Anmeldung absenden", exact=True), "Enter")
+    choose(page, page.get_by_label("Bürger*innen"))
+    press_on(page, "button", "Anmeldung absenden", navigates=True)
     expect_error_next_to(
         page,
         email,
@@ -136,12 +129,11 @@ def test_a_person_registers_confirms_changes_a_need_and_cancels_for_the_one_wait
     assert_no_axe_violations(page)
 
     # Step 3: corrected and sent: „Fast geschafft“.
-    press(page, email, "ControlOrMeta+a")
-    page.keyboard.type(ERIKA)
-    press(page, consent, "Space")
+    type_into(page, email, ERIKA, replace=True)
+    press_on(page, consent, key="Space")
     expect(consent).to_be_checked()
-    press(page, page.get_by_role("button", name="Anmeldung absenden", exact=True), "Enter")
-    page.wait_for_url(f"**/konferenzen/{conference.slug}/anmelden/gesendet/")
+    press_on(page, "button", "Anmeldung absenden", navigates=True)
+    expect(page).to_have_url(re.compile(f"/konferenzen/{conference.slug}/anmelden/gesendet/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Fast geschafft: Bitte prüfen Sie Ihr Postfach"
     )
@@ -156,8 +148,8 @@ def test_a_person_registers_confirms_changes_a_need_and_cancels_for_the_one_wait
     assert_no_axe_violations(page)
     erika.refresh_from_db()
     assert erika.status == RegistrationStatus.PENDING, "opening the link confirms nothing"
-    press(page, page.get_by_role("button", name="Ja, ich nehme teil"), "Enter")
-    page.wait_for_url("**/konferenzen/anmeldung/*/")
+    press_on(page, "button", "Ja, ich nehme teil", navigates=True)
+    expect(page).to_have_url(re.compile("/konferenzen/anmeldung/[^/]+/$"))
     manage_url = page.url
     expect(page.get_by_role("status")).to_contain_text(
         "Danke! Ihre Anmeldung ist bestätigt, Ihr Platz ist sicher."
@@ -179,9 +171,9 @@ def test_a_person_registers_confirms_changes_a_need_and_cancels_for_the_one_wait
     # Step 5: she asks for an induction loop.
     loop = page.get_by_label("Induktionsschleife")
     expect(loop).not_to_be_checked()
-    press(page, loop, "Space")
+    press_on(page, loop, key="Space")
     expect(loop).to_be_checked()
-    press(page, page.get_by_role("button", name="Änderungen speichern"), "Enter")
+    press_on(page, "button", "Änderungen speichern", navigates=True)
     expect(page.get_by_role("status")).to_contain_text("Ihre Änderungen sind gespeichert.")
     expect(page.get_by_label("Induktionsschleife")).to_be_checked()
     assert page.url == manage_url
@@ -190,12 +182,12 @@ def test_a_person_registers_confirms_changes_a_need_and_cancels_for_the_one_wait
     assert_no_axe_violations(page)
 
     # Step 6: she cancels; her seat goes to Walter.
-    press(page, page.get_by_role("link", name="Anmeldung absagen"), "Enter")
-    page.wait_for_url("**/absagen/")
+    press_on(page, "link", "Anmeldung absagen", navigates=True)
+    expect(page).to_have_url(re.compile("/absagen/$"))
     expect(page.get_by_text("Erika Beispiel, möchten Sie wirklich absagen?")).to_be_visible()
     assert_no_axe_violations(page)
-    press(page, page.get_by_role("button", name="Ja, absagen"), "Enter")
-    page.wait_for_url(manage_url)
+    press_on(page, "button", "Ja, absagen", navigates=True)
+    expect(page).to_have_url(manage_url)
     expect(page.get_by_text("Sie haben abgesagt.", exact=True)).to_be_visible()
     expect(page.locator(".checkin-qr")).to_have_count(0)
     assert_no_axe_violations(page)

@@ -1,14 +1,15 @@
 """The online consultation, end to end in the browser.
 
-A citizen signs up, votes, changes the vote, comments, replies and flags; a moderator hides a
-comment with a reason; a proposal goes through moderation and becomes a statement. Every
-public page on the way has zero axe-core violations (WCAG 2.1 A/AA).
+A citizen votes, changes the vote, comments, replies, flags and proposes – with the keyboard
+alone; a moderator hides a comment with a reason; a proposal goes through moderation and
+becomes a statement. Every public page on the way, with its errors, has zero axe-core
+violations (WCAG 2.1 A/AA). (Signing up is test_sign_up_in_the_browser.py; the moderators
+work in the admin, with the mouse.)
 """
 
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from playwright.sync_api import expect
 
@@ -17,12 +18,10 @@ from participation.models import Comment, Flag, Proposal, Statement, Vote
 from participation.moderation import flag
 from tests.factories import PASSWORD, UserFactory
 
-from .conftest import axe_violations, describe
+from .conftest import SHARED_DEMO_SITE, axe_violations, describe
+from .keyboard import press_on, sign_in, tab_to, type_into
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = SHARED_DEMO_SITE
 
 THEME = "/themen/mobilitaet/"
 
@@ -31,7 +30,7 @@ THEME = "/themen/mobilitaet/"
 
 
 @pytest.fixture
-def new_tab(browser, live_server):
+def new_tab(browser, demo_server):
     """A second person at a second computer: a browser context of their own."""
     contexts = []
 
@@ -42,7 +41,7 @@ def new_tab(browser, live_server):
         contexts.append(context)
         tab = context.new_page()
         tab.set_default_timeout(15_000)
-        tab.base_url = live_server.url
+        tab.base_url = demo_server.url
         return tab
 
     yield open_tab
@@ -66,23 +65,8 @@ def comment_by(author, statement: Statement, text: str) -> Comment:
     return comment
 
 
-def sign_up(tab, email: str, name: str) -> None:
-    """Sign up through the form and follow the link from the confirmation mail."""
-    tab.goto(tab.base_url + "/konto/signup/")
-    tab.get_by_label("E-Mail").fill(email)
-    tab.get_by_label("Anzeigename").fill(name)
-    tab.get_by_label("Passwort", exact=True).fill(PASSWORD)
-    tab.get_by_label("Passwort (Wiederholung)").fill(PASSWORD)
-    tab.get_by_role("button", name="Registrieren").last.click()
-    tab.wait_for_url("**/konto/confirm-email/")
-    (message,) = [m for m in mail.outbox if m.to == [email]]
-    link = re.search(r"https?://\S+/konto/confirm-email/\S+", message.body).group(0)
-    tab.goto(tab.base_url + re.sub(r"^https?://[^/]+", "", link))
-    tab.get_by_role("button", name="Bestätigen").click()
-    tab.wait_for_load_state()
-
-
-def sign_in(tab, email: str) -> None:
+def sign_in_with_the_mouse(tab, email: str) -> None:
+    """For the moderators and the test without JavaScript; citizens use `keyboard.sign_in`."""
     tab.goto(tab.base_url + "/konto/login/")
     tab.get_by_label("E-Mail").fill(email)
     tab.get_by_label("Passwort").fill(PASSWORD)
@@ -111,39 +95,45 @@ def reply_box(tab, comment: Comment):
 # --- The citizen ----------------------------------------------------------------------------
 
 
-def test_a_citizen_signs_up_votes_changes_the_vote_comments_replies_and_flags(page, demo_site):
-    """Clara signs up and signs in. On the Mobilität page she agrees with a Zielbild, then
+def test_a_citizen_votes_changes_the_vote_comments_replies_and_flags_with_the_keyboard(
+    demo_page,
+):
+    """Clara signs in. On the Mobilität page she filters the Zielbilder, agrees with one, then
     changes her mind; the result updates in place. On the Zielbild's own page she comments,
-    answers her neighbour Nils using only the keyboard, and reports a rude comment of
-    Rüdiger's to the moderation."""
+    answers her neighbour Nils, and reports a rude comment of Rüdiger's to the moderation.
+    She uses the keyboard alone."""
+    page = demo_page
     zielbild = newest_zielbild()
     nils = UserFactory(display_name="Nachbar Nils")
     ruediger = UserFactory(display_name="Rüdiger Rüpel")
     question = comment_by(nils, zielbild, "Wie soll das in den Außenbezirken klappen?")
     rude = comment_by(ruediger, zielbild, "So ein Unsinn, wer so etwas schreibt, ist dumm.")
+    clara = UserFactory(email="clara@example.org", display_name="Clara Klar")
 
-    sign_up(page, "clara@example.org", "Clara Klar")
-    sign_in(page, "clara@example.org")
-    clara = get_user_model().objects.get(email="clara@example.org")
-
+    sign_in(page, clara.email, PASSWORD)
     page.goto(page.base_url + THEME)
     assert_no_axe_violations(page)
-    page.get_by_label(re.compile(r"^Art\b")).select_option("zielbild")
-    page.get_by_role("button", name="Anwenden").click()
-    page.wait_for_url("**kind=zielbild**")
+    kind = tab_to(page, page.get_by_label(re.compile(r"^Art\b")))
+    for _ in range(3):  # the arrow keys change a closed select's choice
+        if kind.input_value() == "zielbild":
+            break
+        page.keyboard.press("ArrowDown")
+    expect(kind).to_have_value("zielbild")
+    press_on(page, "button", "Anwenden", navigates=True)
+    expect(page).to_have_url(re.compile("kind=zielbild"))
 
     card = page.locator(f"#aussage-{zielbild.pk}")
     result = card.locator(".vote-result__text")
     page.evaluate("window.stillTheSamePage = true")
 
-    vote_button(card, "Stimme zu").click()
+    press_on(page, vote_button(card, "Stimme zu"))
     expect(vote_button(card, "Stimme zu")).to_have_attribute("aria-pressed", "true")
     expect(card.get_by_role("status")).to_have_text("Ihre Bewertung wurde gespeichert.")
     zielbild.refresh_from_db()
     expect(result).to_contain_text(re.compile(rf"\b{zielbild.agree_count} Zustimmung"))
     assert Vote.objects.get(user=clara, statement=zielbild).choice == "agree"
 
-    vote_button(card, "Stimme nicht zu").click()
+    press_on(page, vote_button(card, "Stimme nicht zu"), limit=2)  # the next stop
     expect(vote_button(card, "Stimme nicht zu")).to_have_attribute("aria-pressed", "true")
     expect(vote_button(card, "Stimme zu")).to_have_attribute("aria-pressed", "false")
     zielbild.refresh_from_db()
@@ -152,60 +142,61 @@ def test_a_citizen_signs_up_votes_changes_the_vote_comments_replies_and_flags(pa
     assert vote.choice == "disagree"
     assert page.evaluate("window.stillTheSamePage === true"), "the page must not reload"
 
-    card.get_by_role("link", name=re.compile("^Zur Aussage")).click()
-    page.wait_for_url(f"**/beteiligung/aussagen/{zielbild.pk}/")
+    press_on(page, card.get_by_role("link", name=re.compile("^Zur Aussage")), navigates=True)
+    expect(page).to_have_url(re.compile(f"/beteiligung/aussagen/{zielbild.pk}/$"))
     assert_no_axe_violations(page)
     expect(vote_button(page, "Stimme nicht zu")).to_have_attribute("aria-pressed", "true")
 
+    # Her comment: sent empty first, then with a text.
     writing = page.get_by_role("region", name="Kommentieren")
-    writing.get_by_label("Ihr Kommentar").fill("Ein Radweg an der B1 wäre ein guter Anfang.")
-    writing.get_by_role("button", name="Kommentar veröffentlichen").click()
+    press_on(page, writing.get_by_role("button", name="Kommentar veröffentlichen"), limit=80)
+    expect(writing.locator("#id_text-error")).to_have_text("Bitte schreiben Sie einen Text.")
+    assert_no_axe_violations(page)
+    type_into(page, writing.get_by_label("Ihr Kommentar"), "Ein Radweg an der B1 wäre gut.")
+    press_on(page, writing.get_by_role("button", name="Kommentar veröffentlichen"))
     expect(page.get_by_text("Ihr Kommentar wurde veröffentlicht.")).to_be_visible()
     own = Comment.objects.get(author=clara, parent=None)
     expect(comment_article(page, own)).to_contain_text("Ein Radweg an der B1")
     expect(comment_article(page, own)).to_contain_text("Clara Klar")
 
-    # She answers Nils with the keyboard alone: Enter opens „Antworten“, Tab leads on.
+    # She answers Nils: Enter opens „Antworten“, Tab leads on into the form.
     answer = reply_box(page, question)
-    answer.locator("summary").focus()
-    page.keyboard.press("Enter")
+    press_on(page, answer.locator("summary"), limit=80)
     expect(answer).to_have_attribute("open", "")
     assert_no_axe_violations(page)
     page.keyboard.press("Tab")
     expect(answer.get_by_label("Ihr Kommentar")).to_be_focused()
     page.keyboard.type("Mit Bussen im Zehn-Minuten-Takt, Nils.")
-    page.keyboard.press("Tab")
-    expect(answer.get_by_role("button", name="Antwort veröffentlichen")).to_be_focused()
-    page.keyboard.press("Enter")
+    press_on(page, answer.get_by_role("button", name="Antwort veröffentlichen"), limit=1)
     replies = page.get_by_role("list", name=f"Antworten auf Kommentar {question.pk}")
     expect(replies).to_contain_text("Mit Bussen im Zehn-Minuten-Takt, Nils.")
     expect(replies).to_contain_text("Clara Klar")
     assert Comment.objects.get(author=clara, parent=question)
 
-    comment_article(page, rude).get_by_role("link", name=re.compile("^Melden")).click()
-    page.wait_for_url(f"**/beteiligung/kommentare/{rude.pk}/melden/")
+    flag_link = comment_article(page, rude).get_by_role("link", name=re.compile("^Melden"))
+    press_on(page, flag_link, navigates=True, limit=80)
+    expect(page).to_have_url(re.compile(f"/beteiligung/kommentare/{rude.pk}/melden/$"))
     assert_no_axe_violations(page)
-    page.get_by_role("button", name="Melden", exact=True).click()
+    press_on(page, "button", "Melden", navigates=True)
     expect(page.locator(".kern-error")).to_have_text("Bitte wählen Sie einen Grund.")
     assert_no_axe_violations(page)
-    page.get_by_label("Beleidigung oder Hetze").check()
-    page.get_by_label("Erläuterung für die Moderation").fill("Beleidigt andere.")
-    page.get_by_role("button", name="Melden", exact=True).click()
+    press_on(page, page.get_by_label("Beleidigung oder Hetze"), key="Space", limit=80)
+    expect(page.get_by_label("Beleidigung oder Hetze")).to_be_checked()
+    type_into(page, page.get_by_label("Erläuterung für die Moderation"), "Beleidigt andere.")
+    press_on(page, "button", "Melden", navigates=True)
     expect(page.get_by_text("Danke für Ihre Meldung.")).to_be_visible()
     reported = Flag.objects.get(user=clara, comment=rude)
     assert (reported.reason, reported.note) == ("insult", "Beleidigt andere.")
 
 
-def test_without_javascript_votes_are_saved_and_a_too_long_comment_keeps_its_text(
-    new_tab, demo_site
-):
+def test_without_javascript_votes_are_saved_and_a_too_long_comment_keeps_its_text(new_tab):
     """Without JavaScript the vote is an ordinary form: the page reloads and shows it. A
     comment that is too long comes back with every character typed and a German message
     beside the field; a vote cast from that page leads back to the statement."""
     UserFactory(email="ohne-js@example.org")
     zielbild = newest_zielbild()
     tab = new_tab(java_script_enabled=False)
-    sign_in(tab, "ohne-js@example.org")
+    sign_in_with_the_mouse(tab, "ohne-js@example.org")
     tab.goto(tab.base_url + THEME + "?kind=zielbild")
     card = tab.locator(f"#aussage-{zielbild.pk}")
 
@@ -243,19 +234,20 @@ def test_without_javascript_votes_are_saved_and_a_too_long_comment_keeps_its_tex
 
 
 def test_markup_stays_text_and_a_moderator_hides_the_flagged_comment_with_a_reason(
-    page, new_tab, demo_site
+    demo_page, new_tab
 ):
     """Tim the troll first sends an empty comment and is asked for a text; then he posts
     one with a <script> in it: it is shown as text and runs nothing. Someone reports it; Mona
     of the moderation finds it in the queue, hides it and says why, and the public page shows
     her reason in place of the text."""
+    page = demo_page
     zielbild = newest_zielbild()
     UserFactory(email="tim@example.org", display_name="Tim Troll")
     UserFactory(email="mona@example.org", display_name="Mona Moderation", roles=["Moderation"])
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
 
-    sign_in(page, "tim@example.org")
+    sign_in_with_the_mouse(page, "tim@example.org")
     page.goto(page.base_url + zielbild.get_absolute_url())
     markup = '<script>alert("Hallo")</script> Radfahrer sind <b>Idioten</b>!'
     writing = page.get_by_role("region", name="Kommentieren")
@@ -273,7 +265,7 @@ def test_markup_stays_text_and_a_moderator_hides_the_flagged_comment_with_a_reas
 
     flag(user=UserFactory(), target=troll, reason="insult", note="Beleidigung")
     moderator = new_tab()
-    sign_in(moderator, "mona@example.org")
+    sign_in_with_the_mouse(moderator, "mona@example.org")
     moderator.goto(moderator.base_url + "/admin/moderation/")
     moderator.get_by_role("link", name=re.compile("^<script>")).click()
     moderator.wait_for_url(f"**/admin/moderation/kommentare/{troll.pk}/")
@@ -291,37 +283,44 @@ def test_markup_stays_text_and_a_moderator_hides_the_flagged_comment_with_a_reas
     assert dialogs == []
 
 
-def test_a_proposal_goes_through_moderation_and_becomes_a_statement(page, new_tab, demo_site):
-    """Paul proposes a Zielbild, looks at the similar statements first and submits; Mona
-    accepts it; Paul gets a mail, and the list of proposals links to the new statement."""
+def test_a_proposal_goes_through_moderation_and_becomes_a_statement(demo_page, new_tab):
+    """Paul proposes a Zielbild with the keyboard, looks at the similar statements first and
+    submits; Moritz of the moderation accepts it; Paul gets a mail, and the list of proposals
+    links to the new statement."""
+    page = demo_page
     UserFactory(email="paul@example.org", display_name="Paul Plan")
-    UserFactory(email="mona@example.org", display_name="Mona Moderation", roles=["Moderation"])
+    UserFactory(email="moritz@example.org", display_name="Moritz Moderation", roles=["Moderation"])
     text = (
         "Busse und Bahnen fahren 2030 in jedem Stadtbezirk mindestens alle zehn Minuten, "
         "auch abends."
     )
 
-    sign_in(page, "paul@example.org")
+    sign_in(page, "paul@example.org", PASSWORD)
     page.goto(page.base_url + THEME)
-    page.get_by_role("link", name="Eigene Aussage vorschlagen").click()
-    page.wait_for_url("**/beteiligung/themen/mobilitaet/vorschlagen/")
+    press_on(page, "link", "Eigene Aussage vorschlagen", navigates=True)
+    expect(page).to_have_url(re.compile("/beteiligung/themen/mobilitaet/vorschlagen/$"))
     assert_no_axe_violations(page)
-    page.get_by_label("Zielbild").check()
-    page.get_by_label("Ihr Vorschlag").fill(text)
-    page.get_by_role("button", name="Weiter: ähnliche Aussagen ansehen").click()
+    press_on(page, page.get_by_label("Zielbild"), key="Space")
+    expect(page.get_by_label("Zielbild")).to_be_checked()
+    type_into(page, page.get_by_label("Ihr Vorschlag"), "Zu kurz.")
+    press_on(page, "button", "Weiter: ähnliche Aussagen ansehen", navigates=True)
+    expect(page.get_by_label("Ihr Vorschlag")).to_have_attribute("aria-invalid", "true")
+    assert_no_axe_violations(page)
+    type_into(page, page.get_by_label("Ihr Vorschlag"), text, replace=True)
+    press_on(page, "button", "Weiter: ähnliche Aussagen ansehen", navigates=True)
     similar = page.get_by_role("region", name="Ähnliche Aussagen")
     expect(similar).to_be_visible()
     expect(similar.get_by_role("link").first).to_be_visible()
     assert_no_axe_violations(page)
     assert page.get_by_label("Ihr Vorschlag").input_value() == text
-    page.get_by_role("button", name="Vorschlag einreichen").click()
-    page.wait_for_url("**/beteiligung/themen/mobilitaet/vorschlaege/")
+    press_on(page, "button", "Vorschlag einreichen", navigates=True)
+    expect(page).to_have_url(re.compile("/beteiligung/themen/mobilitaet/vorschlaege/$"))
     expect(page.get_by_text("Danke! Ihr Vorschlag ist eingegangen.")).to_be_visible()
     proposal = Proposal.objects.get(author__email="paul@example.org")
     assert (proposal.kind, proposal.state) == ("zielbild", "submitted")
 
     moderator = new_tab()
-    sign_in(moderator, "mona@example.org")
+    sign_in_with_the_mouse(moderator, "moritz@example.org")
     moderator.goto(moderator.base_url + "/admin/moderation/?what=vorschlaege")
     moderator.get_by_role("link", name=re.compile("^Busse und Bahnen fahren 2030")).click()
     moderator.wait_for_url(f"**/admin/moderation/vorschlaege/{proposal.pk}/")
@@ -341,8 +340,9 @@ def test_a_proposal_goes_through_moderation_and_becomes_a_statement(page, new_ta
     entry = page.locator(f"#vorschlag-{proposal.pk}")
     expect(entry).to_contain_text("angenommen")
     assert_no_axe_violations(page)
-    entry.get_by_role("link", name=re.compile("^Zur daraus entstandenen Aussage")).click()
-    page.wait_for_url(f"**{statement_url}")
+    to_statement = entry.get_by_role("link", name=re.compile("^Zur daraus entstandenen Aussage"))
+    press_on(page, to_statement, navigates=True)
+    expect(page).to_have_url(re.compile(f"{statement_url}$"))
     expect(page.locator("blockquote")).to_have_text(text)
     expect(
         page.get_by_text("geht auf einen Vorschlag aus der Online-Beteiligung zurück")

@@ -1,38 +1,62 @@
-"""A person signs up, follows the link from the mail, and signs in: all in the browser."""
+"""A person signs up, follows the link from the mail and signs in – with the keyboard alone,
+and with no axe violations on any page on the way, the ones with errors included."""
 
 import re
 
-import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+from .conftest import SHARED_DEMO_SITE, axe_violations, describe
+from .keyboard import press_on, sign_in, tab_to, type_into
+
+pytestmark = SHARED_DEMO_SITE
+
+EMAIL = "neu.im.browser@example.org"
 
 
-def test_sign_up_verify_and_sign_in(page, demo_site):
-    page.goto(page.base_url + "/konto/signup/")
-    page.get_by_label("E-Mail").fill("neu.im.browser@example.org")
-    page.get_by_label("Anzeigename").fill("Neu im Browser")
-    page.get_by_label("Passwort", exact=True).fill(PASSWORD)
-    page.get_by_label("Passwort (Wiederholung)").fill(PASSWORD)
-    page.get_by_role("button", name="Registrieren").last.click()
-    page.wait_for_url("**/konto/confirm-email/")
-    assert page.get_by_role("heading", name="Bestätigen Sie Ihre E-Mail-Adresse").is_visible()
+def test_sign_up_verify_and_sign_in_with_the_keyboard(demo_page):
+    page, found = demo_page, {}
+    page.goto(page.base_url + "/")
+    press_on(page, "link", "Registrieren", navigates=True)
+    expect(page.get_by_role("heading", name="Registrieren", level=1)).to_be_visible()
 
-    (message,) = [m for m in mail.outbox if m.to == ["neu.im.browser@example.org"]]
-    link = re.search(r"https?://\S+/konto/confirm-email/\S+", message.body).group(0)
-    path = re.sub(r"^https?://[^/]+", "", link)
-    page.goto(page.base_url + path)
-    page.get_by_role("button", name="Bestätigen").click()
+    # Sent empty: the errors are listed at the top, each linked to its field.
+    press_on(page, "button", "Registrieren", navigates=True)
+    expect(page.get_by_role("alert")).to_contain_text("Bitte prüfen Sie Ihre Eingaben.")
+    found["sign-up with errors"] = axe_violations(page)
+    summary_link = page.get_by_role("alert").get_by_role("link").first
+    press_on(page, summary_link)
+    expect(page.get_by_label("E-Mail")).to_be_focused()
 
-    page.goto(page.base_url + "/konto/login/")
-    page.get_by_label("E-Mail").fill("neu.im.browser@example.org")
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").last.click()
-    page.wait_for_url("**/konto/")
-    assert page.get_by_role("heading", name="Mein Konto").is_visible()
-    assert page.get_by_text("neu.im.browser@example.org").is_visible()
+    page.keyboard.type(EMAIL)
+    type_into(page, page.get_by_label("Anzeigename"), "Neu im Browser")
+    type_into(page, page.get_by_label("Passwort", exact=True), PASSWORD)
+    type_into(page, page.get_by_label("Passwort (Wiederholung)"), PASSWORD)
+    press_on(page, "button", "Registrieren", navigates=True)
+    expect(page).to_have_url(re.compile(r"/konto/confirm-email/$"))
+    expect(page.get_by_role("heading", name="Bestätigen Sie Ihre E-Mail-Adresse")).to_be_visible()
+    found["confirmation mail sent"] = axe_violations(page)
+
+    # The link from the mail opens a page with one button: mail scanners confirm nothing.
+    (message,) = [m for m in mail.outbox if m.to == [EMAIL]]
+    link = re.search(r"https?://\S+(/konto/confirm-email/\S+)", message.body).group(1)
+    page.goto(page.base_url + link)
+    found["confirm e-mail address"] = axe_violations(page)
+    press_on(page, "button", "Bestätigen", navigates=True)
+    found["after confirming"] = axe_violations(page)
+
+    # A wrong password first, then the right one.
+    sign_in(page, EMAIL, "nicht das Passwort")
+    expect(page.get_by_role("alert")).to_be_visible()
+    found["sign-in with errors"] = axe_violations(page)
+    type_into(page, page.get_by_label("Passwort", exact=True), PASSWORD)
+    press_on(page, "button", "Anmelden", navigates=True)
+    expect(page).to_have_url(re.compile(r"/konto/$"))
+    expect(page.get_by_role("heading", name="Mein Konto")).to_be_visible()
+    expect(page.get_by_text(EMAIL)).to_be_visible()
+    found["my account"] = axe_violations(page)
+    tab_to(page, "button", "Abmelden")
+
+    assert {name: v for name, v in found.items() if v} == {}, describe(found)
