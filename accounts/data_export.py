@@ -151,20 +151,28 @@ def _html_parts(person: Person) -> Iterator[str]:
     yield "</main></body></html>\n"
 
 
+def _cell(value, *, content_lang: str) -> str:
+    """A value of the table. Text from the database (what the person and others wrote, names,
+    addresses) is in the site's language; in a file in another language it is marked as such,
+    so that screen readers pronounce it right (WCAG 3.1.2)."""
+    lang = f' lang="{content_lang}"' if content_lang and isinstance(value, str) and value else ""
+    return f"<td{lang}>{escape(_text(value))}</td>"
+
+
 def _html_kind(kind: Kind, person: Person) -> Iterator[str]:
     yield f"<h3>{escape(kind.title)}</h3><p>{escape(kind.description)}</p>"
+    content_lang = "" if get_language() == settings.LANGUAGE_CODE else settings.LANGUAGE_CODE
     rows = iter(kind.rows(person))
     first = next(rows, None)
     if first is None:
-        yield f"<p>{escape(_('Keine Einträge.'))}</p>"
+        nothing = _("Keine Einträge.")
+        yield f"<p>{escape(nothing)}</p>"
         return
     if kind.single:
         yield "<table><tbody>"
         for name in kind.fields:
-            yield (
-                f'<tr><th scope="row">{escape(name)}</th>'
-                f"<td>{escape(_text(first.get(name)))}</td></tr>"
-            )
+            cell = _cell(first.get(name), content_lang=content_lang)
+            yield f'<tr><th scope="row">{escape(name)}</th>{cell}</tr>'
         yield "</tbody></table>"
         return
     header = "".join(f'<th scope="col">{escape(name)}</th>' for name in kind.fields)
@@ -174,6 +182,6 @@ def _html_kind(kind: Kind, person: Person) -> Iterator[str]:
         f"<table><thead><tr>{header}</tr></thead><tbody>"
     )
     for row in chain([first], rows):
-        cells = "".join(f"<td>{escape(_text(row.get(name)))}</td>" for name in kind.fields)
+        cells = "".join(_cell(row.get(name), content_lang=content_lang) for name in kind.fields)
         yield f"<tr>{cells}</tr>"
     yield "</tbody></table></div>"

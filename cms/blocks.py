@@ -154,6 +154,21 @@ class RetentionBlock(blocks.StructBlock):
         return context
 
 
+class SelfServiceBlock(blocks.StaticBlock):
+    """The links to "download my data" and "delete my account", written by the site in the
+    reader's language. A path typed into a paragraph leads English readers into the German
+    site and breaks when the address changes; this block cannot."""
+
+    class Meta:
+        icon = "user"
+        label = _("Links: Meine Daten, Konto löschen")
+        admin_text = _(
+            "Zeigt die Links „Meine Daten herunterladen“ und „Konto löschen“ in der Sprache "
+            "der Leserin oder des Lesers. Hier ist nichts einzugeben."
+        )
+        template = "blocks/self_service_block.html"
+
+
 PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -178,9 +193,11 @@ class BodyBlock(blocks.StreamBlock):
 
 
 class ContentBodyBlock(BodyBlock):
-    """Generic pages (Impressum, Datenschutz, …) may also show the retention periods."""
+    """Generic pages (Impressum, Datenschutz, …) may also show the retention periods and the
+    links with which people download their data or delete their account."""
 
     retention = RetentionBlock()
+    self_service = SelfServiceBlock()
 
 
 class ResultsBlock(blocks.StreamBlock):

@@ -144,23 +144,26 @@ FOOTER_PAGES = [
 ]
 
 
+# The links to the pages themselves come from the block "self_service", in the reader's
+# language; a path written into the text would lead English readers into the German site.
 PRIVACY_RIGHTS = (
-    "<p>Unter „Mein Konto“ können Sie jederzeit "
-    '<a href="/konto/daten/">Ihre Daten herunterladen</a>: eine Datei mit allem, was die '
-    "Plattform über Sie gespeichert hat. Dort können Sie auch "
-    '<a href="/konto/loeschen/">Ihr Konto löschen</a>: Ihre Adressen, Ihr Name und Ihr '
-    "Passwort werden sofort gelöscht, Sie werden auf allen Geräten abgemeldet, bevorstehende "
-    "Anmeldungen zu Stadtkonferenzen werden abgesagt. Ihre Beiträge bleiben Teil der "
-    "Beteiligung und erscheinen als „gelöschtes Konto“.</p>"
+    "<p>Unter „Mein Konto“ können Sie jederzeit Ihre Daten herunterladen: eine Datei mit "
+    "allem, was die Plattform über Sie gespeichert hat. Dort können Sie auch Ihr Konto "
+    "löschen: Ihre Adressen, Ihr Name und Ihr Passwort werden sofort gelöscht, Sie werden auf "
+    "allen Geräten abgemeldet, bevorstehende Anmeldungen zu Stadtkonferenzen werden abgesagt. "
+    "Ihre Beiträge bleiben Teil der Beteiligung und erscheinen als „gelöschtes Konto“.</p>"
+)
+CONFERENCE_RIGHTS = (
     "<p>Eine Anmeldung zu einer Stadtkonferenz ohne Konto sagen Sie über den Link in Ihrer "
     "E-Mail ab.</p>"
 )
 
 
 def privacy_page_body(page: Page, report) -> None:
-    """The privacy page's rights and its table of retention periods (the block fills it from
-    the code). Added to a page the demo made, never to one an editor has changed."""
-    if any(block.block_type == "retention" for block in page.body):
+    """The privacy page's rights with the links to exercise them, and its table of retention
+    periods (both blocks fill themselves in from the code). Added to a page the demo made,
+    never to one an editor has changed; a page an older demo made is brought up to date."""
+    if any(block.block_type == "self_service" for block in page.body):
         return
     if page.revisions.filter(user__isnull=False).exists():
         return
@@ -169,11 +172,13 @@ def privacy_page_body(page: Page, report) -> None:
     page.body = [
         ("heading", {"text": "Ihre Rechte", "level": "h2"}),
         ("paragraph", PRIVACY_RIGHTS),
+        ("self_service", None),
+        ("paragraph", CONFERENCE_RIGHTS),
         ("heading", {"text": "Wie lange wir Daten speichern", "level": "h2"}),
         ("retention", {"caption": "Speicherfristen"}),
     ]
     page.save_revision().publish()
-    report.created("Speicherfristen auf der Seite „Datenschutz“")
+    report.created("Ihre Rechte und Speicherfristen auf der Seite „Datenschutz“")
 
 
 def _lines(*sentences: str) -> str:

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
 from accounts.models import User
-from cms.models import StagePage, StageResults
+from cms.models import ContentPage, StagePage, StageResults
 from cms.stages import StageState, current_stage, process_stages
 from participation.models import Sector, Theme, ThemePage
 
@@ -70,6 +70,38 @@ def test_keeps_what_an_editor_changed():
     StagePage.objects.filter(number=3).update(title="Von der Redaktion geändert")
     run()
     assert StagePage.objects.get(number=3).title == "Von der Redaktion geändert"
+
+
+# What an older demo put on the privacy page: the links as German paths in the text.
+OLDER_PRIVACY_BODY = [
+    ("paragraph", '<p>Sie können <a href="/konto/daten/">Ihre Daten herunterladen</a>.</p>'),
+    ("retention", {"caption": "Speicherfristen"}),
+]
+
+
+def privacy_page_as_an_older_demo_left_it(*, by=None) -> ContentPage:
+    page = ContentPage.objects.get(slug="datenschutz")
+    page.body = OLDER_PRIVACY_BODY
+    page.save_revision(user=by).publish()
+    return page
+
+
+def test_a_rerun_brings_the_privacy_page_of_an_older_demo_up_to_date(client):
+    run()
+    privacy_page_as_an_older_demo_left_it()
+    run()
+    page = ContentPage.objects.get(slug="datenschutz")
+    assert "self_service" in [block.block_type for block in page.body]
+    assert "/konto/" not in str(page.body.raw_data)
+    assert 'href="/en/konto/daten/"' in client.get("/en/datenschutz/").content.decode()
+
+
+def test_a_rerun_keeps_the_privacy_page_an_editor_changed():
+    run()
+    privacy_page_as_an_older_demo_left_it(by=User.objects.get(email="redaktion@example.org"))
+    run()
+    page = ContentPage.objects.get(slug="datenschutz")
+    assert [block.block_type for block in page.body] == ["paragraph", "retention"]
 
 
 def test_refuses_to_run_without_debug_unless_forced(settings):

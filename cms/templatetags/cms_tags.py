@@ -65,6 +65,16 @@ def content_lang():
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
 
 
+@register.simple_tag
+def interface_lang():
+    """` lang="en"` on what the site itself writes inside editorial content (a block that
+    fills itself in), when the interface speaks another language than the content around it.
+    """
+    if get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return format_html(' lang="{}"', get_language())
+
+
 @register.filter
 def as_content(value):
     """What editors, offices and citizens wrote, inside interface text: marked with the

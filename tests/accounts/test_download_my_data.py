@@ -6,6 +6,7 @@ import time
 
 from django.test import override_settings
 from django.utils import timezone
+from django.utils.html import escape
 
 from accounts import data_export
 from accounts.privacy import Person, sections
@@ -209,3 +210,12 @@ def test_the_json_is_valid_in_english_too(client, everything):
     data = json.loads(b"".join(response.streaming_content))
     assert data["beschreibung"].endswith("/en/konto/daten/")
     assert data["version"] == data_export.FORMAT_VERSION
+
+
+def test_the_readable_file_in_english_marks_what_people_wrote_as_german(client, everything):
+    client.force_login(everything.person)
+    response = client.get("/en/konto/daten/meine-daten.html")
+    html = b"".join(response.streaming_content).decode()
+    assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert f'<td lang="de">{escape(everything.comment.text)}</td>' in html
+    assert "<td>yes</td>" in html or "<td>no</td>" in html  # the file's own words: English

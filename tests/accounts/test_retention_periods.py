@@ -204,7 +204,7 @@ def privacy_page(db):
         ContentPage(
             title="Datenschutz",
             slug="datenschutz",
-            body=[("retention", {"caption": "Speicherfristen"})],
+            body=[("self_service", None), ("retention", {"caption": "Speicherfristen"})],
         ),
     )
 
@@ -239,3 +239,14 @@ def test_a_conference_with_its_own_period_is_named_on_the_page(client, privacy_p
 def test_the_page_is_english_at_en(client, privacy_page):
     page = client.get("/en/datenschutz/").content.decode()
     assert "14 days after signing up" in page
+
+
+def test_the_page_links_to_download_and_deletion_in_the_readers_language(client, privacy_page):
+    german = client.get("/datenschutz/").content.decode()
+    assert 'href="/konto/daten/">Meine Daten herunterladen</a>' in german
+    assert 'href="/konto/loeschen/">Konto löschen</a>' in german
+    english = client.get("/en/datenschutz/").content.decode()
+    assert 'href="/en/konto/daten/">Download my data</a>' in english
+    assert 'href="/en/konto/loeschen/">Delete account</a>' in english
+    # The site's English inside the editors' German is marked as such (WCAG 3.1.2).
+    assert '<ul class="kern-list" lang="en">' in english

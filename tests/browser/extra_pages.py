@@ -4,7 +4,9 @@ Signed in, from a link in a mail, after sending a form, or when something goes w
 entry says who does it and what; `visit_extra_pages` walks them all in German or English.
 The steps only lead to the pages that axe and the language check look at, so they fill and
 send forms directly (the keyboard is the flows' business, tests/browser/keyboard.py); they
-address fields by their names, so that they work in either language.
+address fields by their names, so that they work in either language. The last entries sign a
+visitor in with an account made for them, which they then delete; the demo citizen, whom the
+other entries use, stays.
 """
 
 import datetime
@@ -15,8 +17,10 @@ from urllib.parse import urlsplit
 from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
@@ -35,6 +39,7 @@ from .crawl import kind_of
 
 CITIZEN = "buergerin@example.org"
 COUNCIL_MEMBER = "rat@example.org"
+LEAVING, LEAVING_PASSWORD = "geht@example.org", "ein-letztes-passwort-2026"
 
 
 @dataclass
@@ -65,6 +70,11 @@ def send(tab, form_selector: str = "main form") -> None:
     """Send a form as Enter in its first field does, and wait for the answer."""
     with tab.expect_navigation():
         tab.locator(form_selector).last.locator("input:visible, textarea").first.press("Enter")
+
+
+def status(tab) -> int:
+    """The HTTP status of the page the tab shows."""
+    return tab.evaluate("performance.getEntriesByType('navigation')[0].responseStatus")
 
 
 @extra(None, "Seite, die es nicht gibt (404)")
@@ -117,6 +127,20 @@ def _(tab, demo):
 @extra(None, "Registriert: Bitte E-Mail bestätigen")
 def _(tab, demo):
     go(tab, "/konto/confirm-email/")
+
+
+@extra(None, "Zu viele Registrierungen in kurzer Zeit (429: das Formular mit dem Getippten)")
+def _(tab, demo):
+    # One a minute instead of twenty, so that the second try is refused.
+    rates = {**settings.ACCOUNT_RATE_LIMITS, "signup": "1/m/ip"}
+    with override_settings(ACCOUNT_RATE_LIMITS=rates):
+        for _attempt in range(2):
+            go(tab, "/konto/signup/")
+            tab.locator("input[name=email]").fill("zu-oft@example.org")
+            tab.locator("input[name=display_name]").fill("Zu oft")
+            tab.locator("input[name=password1]").fill("ein-langes-passwort-1")
+            tab.locator("input[name=password2]").fill("ein-anderes-passwort-2")
+            send(tab)
 
 
 @extra(None, "Link aus der Mail „E-Mail-Adresse bestätigen“")
@@ -212,6 +236,17 @@ def _(tab, demo):
     send(tab)
 
 
+@extra(CITIZEN, "Passwort zu oft in kurzer Zeit ändern wollen (429)")
+def _(tab, demo):
+    # ACCOUNT_RATE_LIMITS["change_password"]: five tries a minute, then the short page.
+    for _attempt in range(10):
+        go(tab, "/konto/password/change/")
+        tab.locator("input[name=oldpassword]").fill("falsch")
+        send(tab)
+        if status(tab) == 429:
+            return
+
+
 @extra(CITIZEN, "Passwort zur Bestätigung erneut eingeben")
 def _(tab, demo):
     go(tab, "/konto/reauthenticate/")
@@ -220,6 +255,35 @@ def _(tab, demo):
 @extra(CITIZEN, "Abmelden")
 def _(tab, demo):
     go(tab, "/konto/logout/")
+
+
+@extra(CITIZEN, "Meine Daten herunterladen")
+def _(tab, demo):
+    go(tab, "/konto/daten/")
+
+
+@extra(CITIZEN, "Meine Daten als Datei zum Lesen (HTML), im Browser geöffnet")
+def _(tab, demo):
+    def open_instead_of_saving(route):
+        # The file comes as a download; opened from the disk it has neither the download's
+        # header nor the site's Content-Security-Policy (which refuses its inline styles).
+        response = route.fetch()
+        dropped = {"content-disposition", "content-security-policy"}
+        headers = {k: v for k, v in response.headers.items() if k.lower() not in dropped}
+        route.fulfill(response=response, headers=headers)
+
+    tab.route("**/meine-daten.html", open_instead_of_saving)
+    try:
+        go(tab, "/konto/daten/meine-daten.html")
+    finally:
+        tab.unroute("**/meine-daten.html")
+
+
+@extra(CITIZEN, "Konto löschen, mit falschem Passwort")
+def _(tab, demo):
+    go(tab, "/konto/loeschen/")
+    tab.locator("input[name=password]").fill("falsch")
+    send(tab)
 
 
 @extra(CITIZEN, "Aussage vorschlagen")
@@ -275,6 +339,22 @@ def _(tab, demo):
     go(tab, f"/ratsvorlage/vergleich/?von={first.number}&zu={second.number}")
 
 
+@extra(None, "Angemeldet: die angemeldeten Geräte (ein Konto, das gleich gelöscht wird)")
+def _(tab, demo):
+    go(tab, "/konto/login/")
+    tab.locator("input[name=login]").fill(LEAVING)
+    tab.locator("input[name=password]").fill(LEAVING_PASSWORD)
+    send(tab)
+    go(tab, "/konto/sessions/")
+
+
+@extra(None, "Konto gelöscht (dasselbe Konto)")
+def _(tab, demo):
+    go(tab, "/konto/loeschen/")
+    tab.locator("input[name=password]").fill(LEAVING_PASSWORD)
+    send(tab)
+
+
 # --- What the extra pages are about ---------------------------------------------------------
 
 
@@ -302,6 +382,8 @@ class Demo:
             author=neighbour,
             text="Ein fremder Vorschlag, lang genug für die Regel von dreißig Zeichen.",
         )
+        leaving = users.create_user(LEAVING, LEAVING_PASSWORD, display_name="Geht bald")
+        EmailAddress.objects.create(user=leaving, email=leaving.email, verified=True, primary=True)
         newcomer = users.create_user(email="neu@example.org", display_name="Neu hier")
         address = EmailAddress.objects.create(user=newcomer, email=newcomer.email)
         self.email_confirmation_key = EmailConfirmationHMAC(address).key
@@ -396,8 +478,7 @@ def visit_extra_pages(browser, server, demo: Demo, *, language: str = "de"):
                 tabs[page.who] = new_tab(browser, server, language=language, who=page.who)
             tab = tabs[page.who]
             page.steps(tab, demo)
-            status = tab.evaluate("performance.getEntriesByType('navigation')[0].responseStatus")
-            yield page, tab, kind_of(urlsplit(tab.url).path), status
+            yield page, tab, kind_of(urlsplit(tab.url).path), status(tab)
     finally:
         for tab in tabs.values():
             tab.context.close()

@@ -40,6 +40,8 @@ EXCLUDED = {
     "participation:vote": "POST only (the vote buttons); answers with a redirect or JSON",
     "participation:follow": "POST only (the follow button); answers with a redirect",
     "participation:follow_theme": "POST only (the follow button); answers with a redirect",
+    "accounts:personal_data_json": "one's own data as JSON, for programs (the same data to "
+    "read is covered as accounts:personal_data_html)",
     "participation:statements_csv": "open data, CSV",
     "participation:statements_json": "open data, JSON",
     "participation:comments_csv": "open data, CSV",
@@ -79,8 +81,9 @@ EXCLUDED = {
 }
 
 # What a visitor meets when something goes wrong: no permission (or a form without its
-# CSRF token), and an address that does not exist.
-ERROR_PAGES = {"status:403", "status:404"}
+# CSRF token), an address that does not exist, too many requests. The 503 page of a database
+# outage is checked with axe in tests/faults/test_database_unavailable_page_in_the_browser.py.
+ERROR_PAGES = {"status:403", "status:404", "status:429"}
 
 PHONE = {"width": 390, "height": 844}
 # The kinds most people use, checked with axe at phone width too.
