@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from .models import Sector, Statement, StatementKind, StatementState, Theme
 from .models.statements import STATEMENT_MAX_LENGTH
+from .signals import statements_changed
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000
@@ -253,4 +254,6 @@ def save_rows(stored: dict) -> list[Statement]:
         statement.full_clean()
         statements.append(statement)
     with transaction.atomic():
-        return Statement.objects.bulk_create(statements)
+        created = Statement.objects.bulk_create(statements)
+        transaction.on_commit(lambda: statements_changed.send(sender=Statement))
+    return created

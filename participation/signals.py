@@ -1,6 +1,11 @@
 from functools import partial
 
 from django.db import transaction
+from django.dispatch import Signal
+
+# Statements were created or changed without a model signal (the bulk import): the floors
+# above that keep counts of statements listen to this.
+statements_changed = Signal()
 
 
 def stage_results_published(sender, instance, **kwargs):

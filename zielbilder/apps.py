@@ -7,6 +7,7 @@ class ZielbilderConfig(AppConfig):
     verbose_name = _("Zielbilder und Strategie")
 
     def ready(self):
-        from . import monitoring_cache
+        from . import consolidation, monitoring_cache
 
         monitoring_cache.connect()
+        consolidation.connect()

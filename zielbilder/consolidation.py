@@ -114,11 +114,30 @@ class Traceability:
         return self.inputs - self.taken_up - self.merged - self.not_taken_up
 
 
+# Every theme page and results page shows these counts: an aggregate over all of a theme's
+# inputs, so it is kept until an input or an outcome changes (signals in `connect`; the bulk
+# import sends `statements_changed`). The time limit catches a path that changes neither.
+TRACEABILITY_GENERATION = "zielbilder:traceability:generation"
+TRACEABILITY_SECONDS = 600
+
+
 def traceability(theme) -> Traceability:
-    """How many of a theme's public inputs were taken up, merged or not taken up: one query."""
+    """How many of a theme's public inputs were taken up, merged or not taken up."""
+    from django.core.cache import cache
+
+    generation = cache.get(TRACEABILITY_GENERATION, 0)
+    key = f"zielbilder:traceability:{generation}:{theme.pk}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = _count_outcomes(theme)
+        cache.set(key, counts, TRACEABILITY_SECONDS)
+    return Traceability(**counts)
+
+
+def _count_outcomes(theme) -> dict:
     from participation.models import Statement
 
-    counts = (
+    return (
         Statement.objects.public()
         .filter(theme=theme)
         .aggregate(
@@ -128,7 +147,36 @@ def traceability(theme) -> Traceability:
             not_taken_up=Count("pk", filter=Q(outcome__kind=OutcomeKind.NOT_TAKEN_UP)),
         )
     )
-    return Traceability(**counts)
+
+
+def inputs_changed(**_kwargs) -> None:
+    """An input or what became of it changed: every theme counts afresh, once it is stored
+    (a page counted before the commit would otherwise keep the old figures)."""
+    transaction.on_commit(_next_generation)
+
+
+def _next_generation() -> None:
+    from django.core.cache import cache
+
+    # A counter shared by all processes; a new number whether the old one was evicted or not.
+    cache.add(TRACEABILITY_GENERATION, 0, None)
+    try:
+        cache.incr(TRACEABILITY_GENERATION)
+    except ValueError:
+        cache.set(TRACEABILITY_GENERATION, 1, None)
+
+
+def connect() -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    from participation.models import Statement
+    from participation.signals import statements_changed
+
+    for model in (Statement, InputOutcome):
+        uid = f"traceability-{model.__name__}"
+        post_save.connect(inputs_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(inputs_changed, sender=model, dispatch_uid=f"{uid}-delete")
+    statements_changed.connect(inputs_changed, dispatch_uid="traceability-import")
 
 
 def published_zielbilder(theme):

@@ -79,20 +79,50 @@ def test_a_draft_zielbild_is_not_shown_to_the_public(client, strategist, theme):
     )
 
 
-def test_the_theme_page_counts_what_became_of_the_inputs(client, strategist, theme):
+def test_the_theme_page_counts_what_became_of_the_inputs(
+    client, strategist, theme, django_capture_on_commit_callbacks
+):
     taken, merged, rejected, _open = (
         factories.statement(theme, stage=3, kind="zielbild", text=f"Aussage {n}") for n in range(4)
     )
     target = zielbild(theme)
-    decide(client, theme, taken, kind="taken_up", zielbild=target.pk)
-    decide(client, theme, merged, kind="merged", zielbild=target.pk)
-    decide(client, theme, rejected, kind="not_taken_up", reason="Doppelt.")
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(client, theme, taken, kind="taken_up", zielbild=target.pk)
+        decide(client, theme, merged, kind="merged", zielbild=target.pk)
+        decide(client, theme, rejected, kind="not_taken_up", reason="Doppelt.")
     from zielbilder.consolidation import traceability
 
     trace = traceability(theme)
     assert (trace.inputs, trace.taken_up, trace.merged, trace.not_taken_up, trace.open) == (
         4, 1, 1, 1, 1,
     )  # fmt: skip
+
+
+def test_the_counts_are_kept_between_requests_and_follow_every_change(
+    client, strategist, theme, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    from participation.importing import save_rows
+    from zielbilder.consolidation import traceability
+
+    first, second = (factories.statement(theme, stage=3, kind="zielbild") for _ in range(2))
+    assert traceability(theme).inputs == 2
+    with django_assert_num_queries(0):
+        assert traceability(theme).inputs == 2
+
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(client, theme, first, kind="not_taken_up", reason="Doppelt.")
+    assert traceability(theme).not_taken_up == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        second.state = "draft"
+        second.save()
+    assert traceability(theme).inputs == 1
+
+    # The import creates statements in bulk, without model signals.
+    row = {"theme": theme.pk, "sector": first.sector_id, "kind": "zielbild", "text": "Neu."}
+    with django_capture_on_commit_callbacks(execute=True):
+        save_rows({"rows": [row], "stage": 3, "publish": True})
+    assert traceability(theme).inputs == 2
 
 
 def test_every_saved_version_of_a_zielbild_is_kept(client, strategist, theme):
