@@ -118,7 +118,9 @@ def _conference(spec, today, report) -> Conference:
             starts_at=_at(today, spec["day"], 9, 30),
             ends_at=_at(today, spec["day"], 15, 30),
             capacity=spec["capacity"],
-            registration_opens=_at(today, spec["day"] - 60, 8),
+            # The coming conference takes registrations on the demo's first day, so that a
+            # newcomer can try the form; a real one opens some weeks ahead.
+            registration_opens=_at(today, min(spec["day"] - 60, -7), 8),
             registration_closes=_at(today, spec["day"] - 2, 23, 59),
             **VENUE,
         )

@@ -160,6 +160,7 @@ def test_every_theme_has_statements_of_stages_1_and_3_with_votes_and_comments():
 
 def test_both_conferences_of_the_seed_with_registrations_and_the_past_one_anonymised(client):
     from konferenzen.models import Conference, Registration, RegistrationStatus
+    from konferenzen.registrations import registration_window
 
     output = run()
     past, coming = Conference.objects.order_by("stage")
@@ -170,6 +171,7 @@ def test_both_conferences_of_the_seed_with_registrations_and_the_past_one_anonym
     assert past.registrations.filter(checked_in_at__isnull=False).exists()
     assert not past.registrations.exclude(name="gelöschte Anmeldung").exists()
     assert coming.registrations.filter(status=RegistrationStatus.WAITING).exists()
+    assert registration_window(coming).is_open
     assert "noch " in client.get("/stadtgespraech/stufe-4/konferenz/").content.decode()
     manage = re.search(r"http://[^/]+(/konferenzen/anmeldung/[^\s]+/)", output).group(1)
     assert "Ihr Platz ist bestätigt." in client.get(manage).content.decode()
