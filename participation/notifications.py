@@ -59,8 +59,9 @@ def follows(user, *, theme=None, statement=None) -> bool:
 
 
 def settings_of(user) -> NotificationSettings:
-    found, _created = NotificationSettings.objects.get_or_create(user=user)
-    return found
+    """The person's choices; for someone who never changed them the defaults, not yet
+    stored, so that looking at the settings page stores nothing about them."""
+    return NotificationSettings.objects.filter(user=user).first() or NotificationSettings(user=user)
 
 
 def wants(user, kind: str) -> bool:
@@ -96,7 +97,7 @@ def read_unsubscribe_token(token: str) -> tuple[int, str] | None:
 def unsubscribe(user, kind: str) -> None:
     found = settings_of(user)
     setattr(found, kind, False)
-    found.save(update_fields=[kind])
+    found.save(update_fields=[kind] if found.pk else None)
 
 
 # --- telling people ---------------------------------------------------------------------------

@@ -127,6 +127,13 @@ def test_the_preferences_page_saves_choices(client, citizen):
     )
 
 
+def test_looking_at_the_preferences_stores_nothing(client, citizen):
+    client.force_login(citizen)
+    page = client.get("/konto/benachrichtigungen/").content.decode()
+    assert 'name="replies"' in page and "checked" in page
+    assert not NotificationSettings.objects.filter(user=citizen).exists()
+
+
 def test_the_preferences_page_needs_an_account(client, db):
     assert client.get("/konto/benachrichtigungen/").status_code == 302
 
