@@ -1,5 +1,7 @@
 """Site search over published pages (Wagtail search: PostgreSQL full text on PostgreSQL)."""
 
+import re
+
 from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
@@ -36,4 +38,9 @@ def search_pages(query: str, *, kind: str = ""):
     pages = Page.objects.live().public()
     if kind:
         pages = pages.type(apps.get_model(kind))
-    return pages.specific().search(query, operator="and")
+    # Only the words: punctuation finds nothing in a full-text index, and SQLite's FTS5 reads
+    # quotes and brackets as its own syntax (a query like `">` was a database error, a 503).
+    words = " ".join(re.findall(r"\w+", query))
+    if not words:
+        return pages.none()
+    return pages.specific().search(words, operator="and")

@@ -65,3 +65,16 @@ def test_search_page_query_count_does_not_grow_with_results(
         factories.theme_page(f"Thema {number}", teaser="Sauberkeit im Quartier.")
     with django_assert_max_num_queries(20):
         client.get("/suche/", {"q": "Sauberkeit"})
+
+
+@pytest.mark.parametrize("query", ['"><script>', "Radwege (Busse", "Verkehrs-*wende^", "<>"])
+def test_quotes_and_brackets_in_a_query_are_no_database_error(client, themes, query):
+    """SQLite's full-text index reads them as its syntax; they used to answer 503."""
+    response = client.get("/suche/", {"q": query})
+    assert response.status_code == 200
+    assert "Treffer" in response.content.decode()
+
+
+def test_the_words_of_a_query_with_punctuation_are_found(client, themes):
+    html = client.get("/suche/", {"q": "„Verkehrswende“!"}).content.decode()
+    assert "1 Treffer" in html

@@ -381,6 +381,17 @@ def test_core_properties_and_language(document):
     assert lang.get(qn("w:val")) == "de-DE"
 
 
+def test_a_title_longer_than_the_file_properties_take_is_shortened_there_only():
+    """The form allows 300 characters; Word's title property 255 (python-docx refused more
+    and the whole compilation failed). The cover keeps the full title."""
+    content = paper_content()
+    content["paper"]["title"] = "Stadtstrategie " + "x" * 285
+    document = Document(io.BytesIO(render(content)))
+    assert len(document.core_properties.title) == 255
+    assert document.core_properties.title.endswith("…")
+    assert content["paper"]["title"] in all_text(document)
+
+
 def test_the_matrix_is_a_landscape_section(document):
     first, last = document.sections[0], document.sections[-1]
     assert len(document.sections) == 2

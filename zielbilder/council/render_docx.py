@@ -712,9 +712,18 @@ def _set_up_settings(document) -> None:
     settings.find(qn("w:listSeparator")).set(qn("w:val"), ";")
 
 
+CORE_PROPERTY_MAX = 255
+
+
+def _at_most(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _set_core_properties(document, paper, *, sha256, version, created_at) -> None:
     properties = document.core_properties
-    properties.title = paper["title"]
+    # The file's properties hold at most 255 characters (python-docx refuses more, and the
+    # compilation failed); a title may have 300. The full title stands on the cover.
+    properties.title = _at_most(paper["title"], CORE_PROPERTY_MAX)
     properties.subject = "Ratsvorlage"
     properties.language = "de-DE"
     properties.author = paper["body"]
