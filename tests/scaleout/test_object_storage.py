@@ -199,12 +199,18 @@ def test_the_council_paper_lies_in_the_private_prefix_and_only_its_view_serves_i
     client.force_login(strategist)
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post("/admin/ratsvorlage/", PAPER_FORM).status_code == 302
-    assert keys(bucket, "private/") == [
-        "private/ratsvorlage/ratsvorlage-1.docx",
-        "private/ratsvorlage/ratsvorlage-1.pdf",
+    stored_keys = keys(bucket, "private/")
+    assert sorted(key.rsplit("/", 1)[1] for key in stored_keys) == [
+        "ratsvorlage-1.docx",
+        "ratsvorlage-1.pdf",
     ]
+    # Each under a folder of its own that nobody can guess.
+    assert all(
+        re.fullmatch(r"private/ratsvorlage/[\w-]{32}/ratsvorlage-1\.\w+", k) for k in stored_keys
+    )
     assert keys(bucket, "media/") == []
-    stored = bucket.get_object(Bucket=BUCKET, Key="private/ratsvorlage/ratsvorlage-1.pdf")
+    pdf_key = next(key for key in stored_keys if key.endswith(".pdf"))
+    stored = bucket.get_object(Bucket=BUCKET, Key=pdf_key)
 
     served = client.get("/ratsvorlage/1/datei/pdf/")
     assert served.status_code == 200
@@ -212,7 +218,7 @@ def test_the_council_paper_lies_in_the_private_prefix_and_only_its_view_serves_i
     # A draft: not for visitors, and the store gives nothing without a signature.
     client.logout()
     assert client.get("/ratsvorlage/1/datei/pdf/").status_code == 404
-    unsigned = f"{ENDPOINT}/{BUCKET}/private/ratsvorlage/ratsvorlage-1.pdf"
+    unsigned = f"{ENDPOINT}/{BUCKET}/{pdf_key}"
     assert requests.get(unsigned, timeout=10).status_code == 403
 
 
