@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
+from wagtail.admin.views.account import LoginView as WagtailLoginView
 
 from . import data_export, deletion
 from .delete_form import DeleteAccountForm
@@ -191,3 +192,16 @@ def too_many_requests(request):
         response.status_code = 429
         return response
     return render(request, "429.html", {"message": message}, status=429)
+
+
+class AdminLoginView(WagtailLoginView):
+    """Wagtail's sign-in to the admin, except that `?next=` must be a path on this site.
+
+    Wagtail hands `next` to Django's `redirect()`, which takes a value without a slash for
+    the name of a URL pattern: `?next=0` ended in a server error for everyone already signed
+    in. Anything but a path of this site leads to the dashboard.
+    """
+
+    def get_redirect_url(self):
+        url = super().get_redirect_url()
+        return url if url.startswith("/") and not url.startswith("//") else ""

@@ -1,6 +1,10 @@
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cms.admin_permissions import SnippetViewSet
 
 from .models import StageResults
 
@@ -22,3 +26,21 @@ class StageResultsViewSet(SnippetViewSet):
 
 
 register_snippet(StageResultsViewSet)
+
+
+@hooks.register("before_move_page")
+def refuse_moves_the_mover_may_not_make(request, page, destination):
+    """Wagtail shows its move confirmation to anyone with admin access and only checks the
+    rights when the move is sent; this refuses both for whoever may not move the page there
+    (rights on the page and on the destination, and the destination's page types)."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
+
+
+@hooks.register("construct_page_chooser_queryset")
+def drafts_only_for_those_who_edit_pages(pages, request):
+    """The page chooser is Wagtail's, open to every admin role; who edits no page sees only
+    what is published anyway, not the titles of drafts."""
+    if PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"]):
+        return pages
+    return pages.live().public()

@@ -6,12 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import urls as account_urls
+from accounts import views as account_views
 from cms import views as cms_views
 
 # allauth answers its refused rate limits through this (the form again, with the message).
 handler429 = "accounts.views.too_many_requests"
 
 urlpatterns = [
+    # Before Wagtail's admin URLs, so that this one answers: it checks `?next=`.
+    path("admin/login/", account_views.AdminLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -7,9 +7,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
 
 from cms.admin_menu import PermissionMenuItem
+from cms.admin_permissions import SnippetViewSet
 from cms.spreadsheets import FormulaSafeExportMixin
 
 from . import admin_views

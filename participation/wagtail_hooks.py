@@ -5,9 +5,10 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from cms.admin_menu import PermissionMenuItem
+from cms.admin_permissions import SnippetViewSet
 
 from . import admin_views
 from .models import Sector, Statement, Theme

@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from cms.admin_menu import PermissionMenuItem
+from cms.admin_permissions import SnippetViewSet
 
 from . import admin_reporting, admin_views, admin_workbench
 from .council import admin_views as council_admin

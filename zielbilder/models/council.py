@@ -36,6 +36,14 @@ def private_storage():
     return _private
 
 
+def paper_file_name(instance, filename: str) -> str:
+    """A name nobody can guess (`ratsvorlage/<random>/ratsvorlage-3.pdf`): should the private
+    folder ever be served by mistake, a draft's file still cannot be found by counting."""
+    import secrets
+
+    return f"ratsvorlage/{secrets.token_urlsafe(24)}/{filename}"
+
+
 class VersionState(models.TextChoices):
     COMPILING = "compiling", _("wird erstellt")
     FAILED = "failed", _("fehlgeschlagen")
@@ -67,11 +75,11 @@ class PaperVersion(models.Model):
     content = models.JSONField(_("Inhalt"), null=True, blank=True)
     sha256 = models.CharField(_("SHA-256 des Inhalts"), max_length=64, blank=True)
     html = models.TextField(_("HTML"), blank=True)
-    pdf = models.FileField(_("PDF"), upload_to="ratsvorlage/", storage=private_storage, blank=True)
+    pdf = models.FileField(_("PDF"), upload_to=paper_file_name, storage=private_storage, blank=True)
     pdf_sha512 = models.CharField(max_length=128, blank=True)
     pdf_size = models.PositiveIntegerField(default=0)
     docx = models.FileField(
-        _("DOCX"), upload_to="ratsvorlage/", storage=private_storage, blank=True
+        _("DOCX"), upload_to=paper_file_name, storage=private_storage, blank=True
     )
     docx_sha512 = models.CharField(max_length=128, blank=True)
     docx_size = models.PositiveIntegerField(default=0)
