@@ -7,10 +7,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
 
 from cms.admin_menu import PermissionMenuItem
 from cms.admin_permissions import SnippetViewSet
+from cms.spreadsheets import FormulaSafeExportMixin
 
 from . import admin_views
 from .models import Conference, Registration, RegistrationSector, RegistrationStatus
@@ -75,8 +76,13 @@ class RegistrationPolicy(ModelPermissionPolicy):
 register_permission_policy(Registration, RegistrationPolicy(Registration))
 
 
+class RegistrationIndexView(FormulaSafeExportMixin, IndexView):
+    """Names, organisations and needs are what people typed into the public form."""
+
+
 class RegistrationViewSet(SnippetViewSet):
     model = Registration
+    index_view_class = RegistrationIndexView
     icon = "user"
     menu_label = _("Anmeldungen")
     list_display = ["name", "organisation", "sector", "status", "conference", "checked_in_at"]

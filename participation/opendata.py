@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from django.conf import settings
 from django.utils import timezone
 
+from cms.spreadsheets import spreadsheet_safe
+
 from .models import Comment, Statement, Visibility
 
 FORMAT_VERSION = 1
@@ -124,8 +126,12 @@ def csv_lines(fields: list[str], rows: Iterator[dict]) -> Iterator[str]:
     writer = csv.DictWriter(_Echo(), fieldnames=fields)
     yield "\ufeff" + writer.writeheader()  # the BOM makes spreadsheet programs read UTF-8
     for row in rows:
+        # What people typed must not run as a formula in whoever's spreadsheet opens it.
         yield writer.writerow(
-            {k: ("ja" if v is True else "nein" if v is False else v) for k, v in row.items()}
+            {
+                k: ("ja" if v is True else "nein" if v is False else spreadsheet_safe(v))
+                for k, v in row.items()
+            }
         )
 
 

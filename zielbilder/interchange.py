@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
+from cms.spreadsheets import spreadsheet_safe
 from cms.text import german_slug
 
 from .models import (
@@ -359,7 +360,10 @@ def matrix_csv() -> str:
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=";")
-    writer.writerow(["Amt", "Name", *[c.name for c in columns]])
+    writer.writerow(["Amt", "Name", *[spreadsheet_safe(c.name) for c in columns]])
     for row in rows:
-        writer.writerow([row.office.number, row.office.name, *row.cells])
+        office = row.office
+        writer.writerow(
+            [spreadsheet_safe(office.number), spreadsheet_safe(office.name), *row.cells]
+        )
     return out.getvalue()

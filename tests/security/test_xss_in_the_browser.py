@@ -15,10 +15,7 @@ test fails on any of the three, on any page answering 500, and on a page that do
 the payloads as text – which proves the values really were on it.
 """
 
-import csv
 import datetime
-import io
-import json
 
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -29,10 +26,11 @@ from konferenzen import links
 from konferenzen.models import Conference, Registration
 from participation.models import Comment, Proposal, Statement
 from tests.browser import conftest as in_the_browser
-from tests.browser.conftest import SHARED_DEMO_SITE, sign_in_quietly
+from tests.browser.conftest import SHARED_DEMO_SITE
 from tests.factories import UserFactory
 from zielbilder.models import KeyFigure, KeyFigureValue, PaperVersion
 
+from .xss_browser import Watch, assert_field, csv_file, json_endpoint, posted, signed_in
 from .xss_corpus import CORPUS, joined
 
 pytestmark = SHARED_DEMO_SITE
@@ -51,69 +49,6 @@ STRATEGY_TEAM = "strategie@example.org"
 EVERYTHING = "\n".join(payload.text for payload in CORPUS)  # 824 characters
 # Lists and previews shorten long texts; there the first payloads stand for the value.
 BEGINNING = CORPUS[:2]
-
-
-# --- Watching the browser -------------------------------------------------------------------
-
-
-class Watch:
-    """One browser context whose pages report every payload that runs."""
-
-    def __init__(self, chromium, server):
-        self.fired: list[dict] = []
-        self.context = chromium.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
-        self.context.expose_binding(
-            "__xss",
-            lambda source, number: self.fired.append(
-                {"page": source["page"].url, "payload": number}
-            ),
-        )
-        self.tab = self.context.new_page()
-        self.tab.set_default_timeout(15_000)
-        self.tab.base_url = server.url
-        self.tab.on("dialog", self._dialog)
-        self.seen: dict[str, list[str]] = {}
-
-    def _dialog(self, dialog):
-        self.fired.append({"page": self.tab.url, "dialog": dialog.message})
-        dialog.dismiss()
-
-    def be(self, email: str | None) -> None:
-        self.context.clear_cookies()
-        if email:
-            sign_in_quietly(self.tab, email)
-
-    def open(self, path: str, *, shows=CORPUS) -> None:
-        """Open the page, let its scripts run, and check the payloads stand on it as text."""
-        response = self.tab.goto(self.tab.base_url + path)
-        assert response.status < 500, f"{path}: {response.status}"
-        self.check(path, shows=shows)
-
-    def check(self, what: str, *, shows=CORPUS) -> None:
-        self.tab.wait_for_load_state("load")
-        text = " ".join(self.tab.evaluate("document.body.innerText").split())
-        missing = [p.marker for p in shows if " ".join(p.text.split()) not in text]
-        self.seen[what] = missing
-
-
-def csv_file(rows: list[dict]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue().encode()
-
-
-def signed_in(email: str) -> Client:
-    client = Client()
-    client.force_login(get_user_model().objects.get(email=email))
-    return client
-
-
-def posted(client: Client, path: str, data: dict, *, expect=(302,)):
-    response = client.post(path, data)
-    assert response.status_code in expect, (path, response.status_code)
-    return response
 
 
 # --- The test -------------------------------------------------------------------------------
@@ -401,11 +336,6 @@ def _quoted(text: str) -> str:
     return quote(text)
 
 
-def assert_field(tab, selector: str, value: str) -> None:
-    """A form shows the stored text back in its field, character for character."""
-    assert tab.locator(selector).input_value() == value.replace("\r\n", "\n"), selector
-
-
 def import_statements(tab, content: bytes) -> None:
     tab.goto(tab.base_url + reverse("participation_admin:import"))
     tab.locator("input[name=file]").set_input_files(
@@ -415,21 +345,6 @@ def import_statements(tab, content: bytes) -> None:
     tab.locator("input[name=publish]").check()
     with tab.expect_navigation():
         tab.locator("button[name=action][value=preview]").click()
-
-
-def json_endpoint(watch: Watch, path: str, *, shows=()) -> None:
-    """JSON is served as JSON and never sniffed as HTML, and holds the text unchanged. Files
-    offered as downloads are not pages; the others are opened in the browser too."""
-    response = watch.tab.request.get(watch.tab.base_url + path)
-    assert response.status == 200, path
-    assert response.headers["content-type"].startswith("application/json"), path
-    assert response.headers.get("x-content-type-options") == "nosniff", path
-    data = json.dumps(json.loads(response.text()), ensure_ascii=False)
-    watch.seen[path] = [
-        p.marker for p in shows if json.dumps(p.text, ensure_ascii=False)[1:-1] not in data
-    ]
-    if "attachment" not in response.headers.get("content-disposition", ""):
-        watch.open(path, shows=())
 
 
 def own_data(watch: Watch) -> None:
