@@ -136,6 +136,21 @@ def test_the_form_keeps_what_was_typed_and_says_what_is_missing(client, strategi
     assert not PaperVersion.objects.exists()
 
 
+def test_the_paper_number_is_one_line_of_plain_characters(client, strategist, theme):
+    response = client.post(ADMIN, {**FORM, "paper_number": "123\r\nX-Header: 1"})
+    assert response.status_code == 400
+    assert "Bitte nur Buchstaben, Ziffern" in response.content.decode()
+    assert not PaperVersion.objects.exists()
+
+
+def test_the_download_is_named_after_the_number_in_safe_characters(client, process):
+    version = ready_version(1, state="published")
+    PaperVersion.objects.filter(pk=version.pk).update(paper_number='Drs. 12/3 "neu"\n')
+    download = client.get("/ratsvorlage/1/datei/pdf/herunterladen/")
+    assert download.status_code == 200
+    assert 'filename="ratsvorlage-Drs.-12-3-neu-fassung-1.pdf"' in download["Content-Disposition"]
+
+
 def test_a_failed_compilation_says_why_and_the_next_one_may_start(
     client, strategist, theme, monkeypatch, django_capture_on_commit_callbacks
 ):

@@ -4,6 +4,7 @@ publish, record the council's decision."""
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.core.validators import RegexValidator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,7 +28,17 @@ DEFAULT_RESOLUTION = (
 class CompileForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Titel"), max_length=TITLE_MAX_LENGTH)
     paper_number = forms.CharField(
-        label=gettext_lazy("Drucksache-Nr."), max_length=PAPER_NUMBER_MAX_LENGTH
+        label=gettext_lazy("Drucksache-Nr."),
+        max_length=PAPER_NUMBER_MAX_LENGTH,
+        # The number names the files the council downloads: one line of plain characters.
+        validators=[
+            RegexValidator(
+                r"^[\w .,:;/()#+\-]+$",
+                gettext_lazy(
+                    "Bitte nur Buchstaben, Ziffern, Leerzeichen und . , : ; / ( ) # + - verwenden."
+                ),
+            )
+        ],
     )
     proposed_resolution = forms.CharField(
         label=gettext_lazy("Beschlussvorschlag"),

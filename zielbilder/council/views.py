@@ -2,6 +2,8 @@
 and council members (signed in); each version as HTML, PDF and DOCX, and what changed
 between two versions."""
 
+import re
+
 import django_filters
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
@@ -85,11 +87,16 @@ def _file(request, number: int, kind: str, *, download: bool):
     return FileResponse(
         stored.open("rb"),
         as_attachment=download,
-        filename=f"ratsvorlage-{version.paper_number}-fassung-{version.number}.{kind}".replace(
-            "/", "-"
-        ),
+        filename=download_name(version, kind),
         content_type=MIME_TYPES[kind],
     )
+
+
+def download_name(version, kind: str) -> str:
+    """`ratsvorlage-<Drucksache>-fassung-<n>.<kind>`, of characters any header and any file
+    system accept, whatever was typed as the number."""
+    number = re.sub(r"[^\w.-]+", "-", version.paper_number, flags=re.ASCII).strip("-.")
+    return f"ratsvorlage-{number or 'ohne-nummer'}-fassung-{version.number}.{kind}"
 
 
 def paper_file(request, number: int, kind: str):
