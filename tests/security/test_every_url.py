@@ -176,3 +176,20 @@ def test_every_live_page_type_is_public_and_a_draft_is_not(security, role):
         assert "Geheimer Entwurf" in preview.content.decode()
     else:
         assert answers.outcome(preview) in ("login", "denied")
+
+
+def test_the_write_watch_sees_a_vote_and_a_follow(security):
+    """The sweep's "writes nothing" is only worth something if the watch sees writes: a
+    citizen's vote (an insert and the statement's counts) and a follow are seen."""
+    client = Client()
+    client.force_login(security.users["citizen"])
+    statement = security.statement
+    with writes.watch() as written:
+        response = answers.request(
+            client, "post", f"/beteiligung/aussagen/{statement.pk}/bewerten/", {"choice": "agree"}
+        )
+    assert answers.outcome(response) in ("ok", "redirect")
+    assert "participation_vote" in written
+    with writes.watch() as written:
+        answers.request(client, "post", f"/beteiligung/aussagen/{statement.pk}/folgen/")
+    assert written

@@ -37,8 +37,15 @@ def watch():
     """`with watch() as written: …` – afterwards `written` holds the tables written to."""
     written: set[str] = set()
     before = _changes()
-    with CaptureQueriesContext(connection) as queries:
+    # Only SQLite needs the statements (to name the tables); PostgreSQL names them itself.
+    queries = CaptureQueriesContext(connection)
+    if connection.vendor != "postgresql":
+        queries.__enter__()
+    try:
         yield written
+    finally:
+        if connection.vendor != "postgresql":
+            queries.__exit__(None, None, None)
     after = _changes()
     changed = {table for table, count in after.items() if count != before.get(table, 0)}
     if "*" in changed:
