@@ -15,7 +15,7 @@ Letters (see answers.outcome):
     L  refused: redirect to the sign-in page (/konto/login/ or /admin/login/)
     D  refused: 403, or Wagtail's refusal (redirect to /admin/ with an error message)
     4  404 (nothing there for this person: a draft, a foreign object, an id that names nothing)
-    5  405 (only POST: the POST checks are in test_state_changing_requests)
+    5  405 (only POST; the POST sweep in test_every_url.py asks these as the visitor)
     B  400 (a form-only view refuses an empty GET)
     E  500 – never (Wagtail's error test page /admin/failwhale/ is routed to a 404)
 
