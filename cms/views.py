@@ -1,6 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
@@ -24,6 +24,12 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def not_found(request):
+    """For addresses that must not exist here, such as Wagtail's deliberate error page
+    /admin/failwhale/: it raises to show the 500 page, and no request may produce a 500."""
+    raise Http404
 
 
 def csrf_failure(request, reason=""):

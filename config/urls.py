@@ -15,6 +15,8 @@ handler429 = "accounts.views.too_many_requests"
 urlpatterns = [
     # Before Wagtail's admin URLs, so that this one answers: it checks `?next=`.
     path("admin/login/", account_views.AdminLoginView.as_view(), name="wagtailadmin_login"),
+    # Wagtail's error test page answers 500 on purpose; here nothing may answer 500.
+    path("admin/failwhale/", cms_views.not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -95,3 +95,13 @@ def test_no_role_but_the_superuser_holds_rights_on_groups_or_users():
         codenames = set(group.permissions.values_list("codename", flat=True))
         assert not codenames & {"add_user", "change_user", "delete_user", "change_group"}, group
     assert Permission.objects.filter(codename="access_admin").exists()
+
+
+@pytest.mark.parametrize("role", ["editor", "superuser"])
+def test_wagtails_error_test_page_answers_404_not_500(security, role):
+    """Wagtail's /admin/failwhale/ raises on purpose to show the error page; no input may
+    produce a 500, so the address names nothing here."""
+    client = Client(raise_request_exception=False)
+    client.force_login(security.users[role])
+    assert client.get("/admin/failwhale/").status_code == 404
+    assert request(client, "post", "/admin/failwhale/").status_code == 404
