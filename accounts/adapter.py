@@ -1,8 +1,11 @@
 from types import SimpleNamespace
 
+from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext as _
 
 from outbox.services import mail_queue_message
 
@@ -12,6 +15,19 @@ class AccountAdapter(DefaultAccountAdapter):
         # Set before the first save: the display name is unique and must never be blank.
         user.display_name = form.cleaned_data["display_name"].strip()
         return super().save_user(request, user, form, commit=commit)
+
+    def clean_email(self, email: str) -> str:
+        """Every address typed into a form of allauth's: sign-up, password reset, a further
+        address. Django's form field admits 320 characters, the database and the outbox
+        store 254 (the longest address mail can be sent to)."""
+        email = super().clean_email(email)
+        if len(email) > app_settings.EMAIL_MAX_LENGTH:
+            raise forms.ValidationError(
+                _("Eine E-Mail-Adresse hat höchstens %(limit)d Zeichen (jetzt: %(length)d).")
+                % {"limit": app_settings.EMAIL_MAX_LENGTH, "length": len(email)},
+                code="max_length",
+            )
+        return email
 
     def send_mail(self, template_prefix, email, context):
         """Render as allauth does, but send through the outbox and a Celery task."""

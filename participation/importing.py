@@ -6,6 +6,7 @@ and bereich may be left out when the form gives them for the whole file.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import itertools
@@ -98,15 +99,17 @@ def read_table(
     if xlsx:
         rows = _xlsx_rows(content, max_rows)
     else:
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = content.decode("cp1252", errors="replace")
+        text = csv_text(content)
         try:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        rows = list(csv.reader(io.StringIO(text), dialect))
+        try:
+            rows = list(csv.reader(io.StringIO(text), dialect))
+        except csv.Error as error:
+            raise ImportRefused(
+                _("Die Datei lässt sich nicht als CSV lesen (%(error)s).") % {"error": error}
+            ) from error
     if not rows:
         raise ImportRefused(_("Die Datei ist leer."))
     header = [str(cell or "").strip().lower() for cell in rows[0]]
@@ -122,6 +125,45 @@ def read_table(
             continue
         table.append({header[i]: cells[i] for i in range(min(len(header), len(cells)))})
     return table
+
+
+def csv_text(content: bytes) -> str:
+    """The text of a CSV file as spreadsheets save it: UTF-16 (Excel's "Unicode-Text"),
+    UTF-8 with or without a byte order mark, else Windows-1252 (Excel's "CSV" in German)."""
+    encoding = _utf_16_order(content)
+    if encoding:
+        text = content.decode(encoding, errors="replace").removeprefix("\ufeff")
+    else:
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = content.decode("cp1252", errors="replace")
+    # No spreadsheet writes them into text; the database could not store them.
+    if "\x00" in text:
+        raise ImportRefused(
+            _(
+                "Die Datei enthält Nullzeichen und ist wohl keine Tabelle als Text. Bitte "
+                "speichern Sie sie als CSV (UTF-8) oder als XLSX."
+            )
+        )
+    return text
+
+
+def _utf_16_order(content: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16, by its byte order mark or, without one, by the
+    zero bytes that plain letters have in it; None for anything else."""
+    if content.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le"
+    if content.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be"
+    sample = content[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    if sample[1::2].count(0) > len(sample) // 4:
+        return "utf-16-le"
+    if sample[0::2].count(0) > len(sample) // 4:
+        return "utf-16-be"
+    return None
 
 
 def _xlsx_rows(content: bytes, max_rows: int = MAX_ROWS) -> list[list]:

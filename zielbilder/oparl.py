@@ -241,6 +241,15 @@ def _instant(name: str, raw: str) -> datetime.datetime:
         ) from None
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
+    try:
+        # Stored and compared in UTC: 0001-01-01 east of Greenwich lies before the first
+        # moment Python can hold in UTC, 9999-12-31 west of it after the last.
+        moment.astimezone(datetime.UTC)
+    except OverflowError:
+        raise InvalidParameter(
+            f"{name}: ein Zeitpunkt zwischen den Jahren 0001 und 9999, z. B. "
+            "2026-01-31T12:00:00+01:00."
+        ) from None
     return moment
 
 

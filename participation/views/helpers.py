@@ -5,9 +5,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 
 def safe_next(request, fallback: str) -> str:
-    """Back to where the form was, if that is a page of this site."""
+    """Back to where the form was, if that is a page of this site.
+
+    Only a path counts: anything else ("0", "seite") would be taken for the name of a URL
+    pattern by `redirect()` and fail to resolve."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target

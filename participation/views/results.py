@@ -1,4 +1,5 @@
-from django.http import StreamingHttpResponse
+from django.core.validators import slug_re
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -41,7 +42,12 @@ def open_data(request):
 
 def _theme_from(request):
     slug = request.GET.get("thema", "")
-    return get_object_or_404(Theme, slug=slug) if slug else None
+    if not slug:
+        return None
+    # What is no slug names no theme; PostgreSQL would refuse to even look for a NUL byte.
+    if not slug_re.fullmatch(slug):
+        raise Http404
+    return get_object_or_404(Theme, slug=slug)
 
 
 def _download(content, *, name: str, content_type: str, theme) -> StreamingHttpResponse:

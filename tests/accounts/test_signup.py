@@ -152,3 +152,23 @@ def test_a_name_taken_at_the_same_moment_is_refused_next_to_the_field(
     assert response.status_code == 200
     assert "Dieser Anzeigename ist schon vergeben." in response.content.decode()
     assert not User.objects.filter(email="neu@example.org").exists()
+
+
+# Django's form field takes 320 characters; the database and the outbox take 254, and the
+# password reset answered a longer address with a server error.
+TOO_LONG = "a" * 245 + "@example.org"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [("/konto/signup/", "email"), ("/konto/password/reset/", "email"), ("/konto/email/", "email")],
+)
+def test_an_address_longer_than_mail_allows_is_refused_next_to_the_field(client, path, field):
+    client.force_login(UserFactory())
+    if path == "/konto/signup/":
+        client.logout()
+    response = client.post(path, {field: TOO_LONG, "action_add": ""})
+    assert response.status_code in (200, 400)
+    assert "höchstens 254 Zeichen (jetzt: 257)" in response.content.decode()
+    assert not EmailAddress.objects.filter(email=TOO_LONG).exists()

@@ -115,6 +115,22 @@ def test_wrong_files_are_refused_with_a_reason(signed_in_editor):
     assert "mehr als 2000 Zeilen" in upload(signed_in_editor, "viel.csv", many).content.decode()
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_csv_saved_as_unicode_text_by_excel_is_read_too(signed_in_editor, encoding):
+    # Excel's "Unicode-Text" is UTF-16 with tabs; it used to end in a server error.
+    content = CSV.decode().replace(";", "\t").encode(encoding)
+    if encoding != "utf-16":  # with a byte order mark, as Excel writes it
+        content = "\ufeff".encode(encoding) + content
+    html = upload(signed_in_editor, "workshop.csv", content).content.decode()
+    assert "Alle 2 Zeilen sind fehlerfrei." in html
+
+
+def test_a_file_with_nul_bytes_is_refused_with_a_reason(signed_in_editor):
+    response = upload(signed_in_editor, "binär.csv", b"text\nEin\x00Text\n")
+    assert response.status_code == 200
+    assert "Nullzeichen" in response.content.decode()
+
+
 @pytest.mark.parametrize("roles", [[], ["Moderation"], ["Konferenzteam"]], ids=str)
 def test_only_editors_import(client, theme_page, roles):
     client.force_login(factories.UserFactory(roles=roles))

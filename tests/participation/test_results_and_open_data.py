@@ -5,6 +5,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from participation.models import Proposal, Vote
 from participation.votes import recount_votes
 from tests import factories
@@ -98,6 +100,12 @@ def test_the_json_nests_comments_and_names_format_version_and_licence(client, th
 
 def test_an_unknown_theme_in_the_export_is_a_404(client, db):
     assert client.get("/offene-daten/aussagen.csv?thema=gibt-es-nicht").status_code == 404
+
+
+@pytest.mark.parametrize("document", ["aussagen.csv", "aussagen.json", "kommentare.csv"])
+def test_a_theme_that_cannot_be_a_slug_is_a_404(client, db, document):
+    # Found by tests/security: PostgreSQL refused to look for a NUL byte (a server error).
+    assert client.get(f"/offene-daten/{document}?thema=%00").status_code == 404
 
 
 def test_the_open_data_page_documents_the_fields(client, theme_page):

@@ -25,6 +25,17 @@ def test_a_citizen_votes_and_is_sent_back_to_the_statement(client, citizen, ziel
     assert (zielbild.agree_count, zielbild.disagree_count, zielbild.neutral_count) == (1, 0, 0)
 
 
+@pytest.mark.parametrize("next_url", ["0", "seite", "//evil.example/", "https://evil.example/"])
+def test_a_next_address_that_is_no_path_of_this_site_leads_back_to_the_statement(
+    client, citizen, zielbild, next_url
+):
+    # "0" was taken for the name of a URL pattern and answered with a server error.
+    client.force_login(citizen)
+    response = client.post(vote_url(zielbild), {"choice": "agree", "next": next_url})
+    assert response.status_code == 302
+    assert response["Location"] == f"{zielbild.get_absolute_url()}#aussage-{zielbild.pk}"
+
+
 def test_changing_the_vote_keeps_one_row_and_moves_the_count(client, citizen, zielbild):
     client.force_login(citizen)
     client.post(vote_url(zielbild), {"choice": "agree"})

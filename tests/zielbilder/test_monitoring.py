@@ -267,13 +267,30 @@ def test_the_open_data_keep_their_query_count(client, strategy, django_assert_ma
         client.get("/monitoring/kennzahlen.json")
 
 
-def upload(client, content: str, name="werte.csv"):
+def upload(client, content: str, name="werte.csv", encoding="utf-8"):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return client.post(
         "/admin/berichte/import/",
-        {"file": SimpleUploadedFile(name, content.encode("utf-8"), content_type="text/csv")},
+        {"file": SimpleUploadedFile(name, content.encode(encoding), content_type="text/csv")},
     )
+
+
+def test_values_saved_as_utf_16_are_read_too(client, reporter, strategy):
+    # Excel's "Unicode-Text" is UTF-16; it used to end in a server error.
+    figure = strategy["figure"]
+    preview = upload(
+        client,
+        f"kennzahl_id\tstichtag\twert\teinheit\n{figure.pk}\t31.12.2023\t12,5\t%\n",
+        encoding="utf-16",
+    )
+    assert preview.status_code == 200 and "1 Zeile ist in Ordnung." in preview.content.decode()
+
+
+def test_values_with_nul_bytes_are_refused_with_a_reason(client, reporter, strategy):
+    figure = strategy["figure"]
+    preview = upload(client, f"kennzahl_id;stichtag;wert;quelle\n{figure.pk};2023-12-31;1;a\x00b\n")
+    assert preview.status_code == 400 and "Nullzeichen" in preview.content.decode()
 
 
 def test_values_are_imported_after_a_preview_and_a_confirm(client, reporter, strategy):

@@ -487,6 +487,15 @@ def test_a_malformed_filter_is_a_bad_request(client, path, query):
     assert answer["status"] == 400 and query.split("=")[0] in answer["error"]
 
 
+@pytest.mark.parametrize(
+    "moment", ["0001-01-01", "0001-01-01T00:00:00%2B14:00", "9999-12-31T23:59:59-14:00"]
+)
+def test_a_moment_beyond_the_years_python_holds_in_utc_is_a_bad_request(client, moment):
+    # Found by tests/security: on SQLite the bound was converted to UTC and overflowed.
+    answer = get(client, f"{ROOT}body/1/papers/?created_since={moment}", status=400)
+    assert "created_since" in answer["error"]
+
+
 def test_a_paper_is_modified_by_its_decisions_and_its_publication(client):
     draft = make_version(1, state=VersionState.DRAFT)
     publish(draft)
