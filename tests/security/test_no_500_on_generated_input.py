@@ -686,6 +686,8 @@ def test_dashboard_and_key_figures(site, anonymous, params, figure, page):
     number=st.one_of(one_of(1, 2), whole_numbers.filter(lambda n: n >= 0)),
     kind=st.text(CHARACTERS, min_size=1, max_size=10).map(path_part),
 )
+# Two versions whose compilation left no content to compare (found in CI).
+@example(params={"von": "2", "zu": "1"}, page="vergleich/", number=1, kind="pdf")
 def test_council_paper(anonymous, params, page, number, kind):
     path = "/ratsvorlage/" + page.replace("NUMBER", str(number)).replace("KIND", kind)
     send("council_paper", anonymous, "GET", path, params)

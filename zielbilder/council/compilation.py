@@ -198,6 +198,8 @@ def binding_version() -> PaperVersion | None:
 
 def text_lines(content: dict) -> list[str]:
     """The content as lines of text, for comparing two versions."""
+    if not content:  # a version whose compilation never finished has nothing to compare
+        return []
     lines = [
         f"Titel: {content['paper']['title']}",
         f"Drucksache: {content['paper']['number']}",
