@@ -119,6 +119,7 @@ def test_a_council_paper_whose_worker_is_killed_while_setting_the_pdf_is_compile
         "first",
         app="tests.faults.slow_pdf_worker",
         MEDIA_ROOT=str(media),
+        PRIVATE_MEDIA_ROOT=str(media / "private"),
         SLOW_MARKER=str(marker),
     )
     factories.theme_page("Mobilität")
@@ -143,7 +144,7 @@ def test_a_council_paper_whose_worker_is_killed_while_setting_the_pdf_is_compile
 
     # A new worker (with the default visibility timeout of an hour) takes the sweep that
     # beat sends every ten minutes; the compilation has made no progress for twenty.
-    second = workers("second", MEDIA_ROOT=str(media))
+    second = workers("second", MEDIA_ROOT=str(media), PRIVATE_MEDIA_ROOT=str(media / "private"))
     PaperVersion.objects.update(modified_at=F("modified_at") - timedelta(minutes=21))
     tasks.compile_stuck_papers.delay()
     assert wait_for(lambda: results(second.log, "zielbilder.tasks.compile_stuck_papers"), 90), (
