@@ -75,6 +75,26 @@ class Kind:
     rows: Callable[[Person], Iterable[dict]]
     single: bool = False
 
+    @classmethod
+    def of_columns(cls, *, key, title, description, columns: dict[str, str], query) -> "Kind":
+        """A kind that is one query's columns: `columns` maps each model field to its name
+        in the download, so that the fields and the rows cannot disagree."""
+        return cls(
+            key=key,
+            title=title,
+            description=description,
+            fields=tuple(columns.values()),
+            rows=lambda person: records(query(person), columns),
+        )
+
+
+def records(queryset, columns: dict[str, str], *, chunk_size: int = 2000) -> Iterable[dict]:
+    """The rows of one query (read in chunks, whatever their number), under the names the
+    download gives them (`columns`: model field → name)."""
+    names = tuple(columns.values())
+    for row in queryset.values_list(*columns).iterator(chunk_size=chunk_size):
+        yield dict(zip(names, row, strict=True))
+
 
 @dataclass(frozen=True)
 class Retention:

@@ -102,41 +102,20 @@ def _votes(person: Person):
         }
 
 
-def _proposals(person: Person):
-    proposals = (
-        Proposal.objects.filter(author=person.user)
-        .order_by("created_at", "pk")
-        .values_list(
-            "pk",
-            "theme__slug",
-            "kind",
-            "stage",
-            "text",
-            "created_at",
-            "state",
-            "decision_reason",
-            "decided_at",
-            "statement_id",
-            "visibility",
-            "moderation_reason",
-        )
-    )
-    keys = (
-        "id",
-        "thema",
-        "art",
-        "stufe",
-        "text",
-        "eingereicht_am",
-        "status",
-        "begruendung_der_entscheidung",
-        "entschieden_am",
-        "daraus_entstandene_aussage",
-        "sichtbarkeit",
-        "grund_der_moderation",
-    )
-    for row in proposals.iterator(chunk_size=CHUNK):
-        yield dict(zip(keys, row, strict=True))
+PROPOSAL_COLUMNS = {
+    "pk": "id",
+    "theme__slug": "thema",
+    "kind": "art",
+    "stage": "stufe",
+    "text": "text",
+    "created_at": "eingereicht_am",
+    "state": "status",
+    "decision_reason": "begruendung_der_entscheidung",
+    "decided_at": "entschieden_am",
+    "statement_id": "daraus_entstandene_aussage",
+    "visibility": "sichtbarkeit",
+    "moderation_reason": "grund_der_moderation",
+}
 
 
 def _flags(person: Person):
@@ -254,28 +233,17 @@ KINDS = [
         ),
         rows=_votes,
     ),
-    Kind(
+    Kind.of_columns(
         key="vorschlaege",
         title=gettext_lazy("Vorschläge"),
         description=gettext_lazy(
             "Ihre vorgeschlagenen Ausgangs- und Zielbilder mit der Entscheidung der "
             "Moderation und ihrer Begründung."
         ),
-        fields=(
-            "id",
-            "thema",
-            "art",
-            "stufe",
-            "text",
-            "eingereicht_am",
-            "status",
-            "begruendung_der_entscheidung",
-            "entschieden_am",
-            "daraus_entstandene_aussage",
-            "sichtbarkeit",
-            "grund_der_moderation",
+        columns=PROPOSAL_COLUMNS,
+        query=lambda person: Proposal.objects.filter(author=person.user).order_by(
+            "created_at", "pk"
         ),
-        rows=_proposals,
     ),
     Kind(
         key="meldungen",

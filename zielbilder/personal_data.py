@@ -6,7 +6,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.privacy import Kind, Person, Retention
+from accounts.privacy import Kind, Person, Retention, records
 
 from .analysis import KEEP_PER_THEME
 from .models import (
@@ -26,10 +26,28 @@ SECTION = "strategie"
 TITLE = gettext_lazy("Konsolidierung, Ratsvorlage und Umsetzung")
 
 
-def _records(queryset, names: tuple[str, ...], fields: tuple[str, ...]):
-    """Rows of one query, under the export's field names."""
-    for row in queryset.values_list(*names).iterator(chunk_size=1000):
-        yield dict(zip(fields, row, strict=True))
+MILESTONE_COLUMNS = {
+    "project__name": "projekt",
+    "title": "meilenstein",
+    "due": "geplant_bis",
+    "reached": "erreicht_am",
+    "created_at": "eingetragen_am",
+    "created_by": "eingetragen_von_ihnen",
+    "reached_by": "als_erreicht_markiert_von_ihnen",
+}
+PAPER_COLUMNS = {
+    "number": "fassung",
+    "title": "titel",
+    "started_at": "begonnen_am",
+    "started_by": "von_ihnen_erstellt",
+    "published_at": "veroeffentlicht_am",
+    "published_by": "von_ihnen_veroeffentlicht",
+}
+
+
+def _by_them(row: dict, person: Person, *names: str) -> dict:
+    """Whose account did something is not theirs to download: only whether it was theirs."""
+    return {name: row[name] == person.user.pk for name in names}
 
 
 def _opinion_groups(person: Person):
@@ -60,37 +78,44 @@ KINDS = [
         fields=("thema", "berechnet_am", "gruppe", "stimmen"),
         rows=_opinion_groups,
     ),
-    Kind(
+    Kind.of_columns(
         key="aemter",
         title=gettext_lazy("Mitarbeit in den Ämtern"),
         description=gettext_lazy("Die Ämter, für die Sie Kennzahlen und Projekte berichten."),
-        fields=("amt", "name"),
-        rows=lambda person: _records(
-            OfficeMembership.objects.filter(user=person.user).order_by("office__number"),
-            ("office__number", "office__name"),
-            ("amt", "name"),
+        columns={"office__number": "amt", "office__name": "name"},
+        query=lambda person: OfficeMembership.objects.filter(user=person.user).order_by(
+            "office__number"
         ),
     ),
-    Kind(
+    Kind.of_columns(
         key="kennzahlwerte",
         title=gettext_lazy("Gemeldete Werte von Kennzahlen"),
         description=gettext_lazy("Werte, die Sie für Kennzahlen gemeldet haben."),
-        fields=("kennzahl", "stichtag", "wert", "quelle", "anmerkung", "gemeldet_am"),
-        rows=lambda person: _records(
-            KeyFigureValue.objects.filter(reported_by=person.user).order_by("reported_at", "pk"),
-            ("key_figure__name", "date", "value", "source", "note", "reported_at"),
-            ("kennzahl", "stichtag", "wert", "quelle", "anmerkung", "gemeldet_am"),
+        columns={
+            "key_figure__name": "kennzahl",
+            "date": "stichtag",
+            "value": "wert",
+            "source": "quelle",
+            "note": "anmerkung",
+            "reported_at": "gemeldet_am",
+        },
+        query=lambda person: KeyFigureValue.objects.filter(reported_by=person.user).order_by(
+            "reported_at", "pk"
         ),
     ),
-    Kind(
+    Kind.of_columns(
         key="projektberichte",
         title=gettext_lazy("Berichte zu Projekten"),
         description=gettext_lazy("Stand und Fortschritt von Projekten, die Sie gemeldet haben."),
-        fields=("projekt", "stand", "fortschritt", "anmerkung", "gemeldet_am"),
-        rows=lambda person: _records(
-            ProjectReport.objects.filter(reported_by=person.user).order_by("reported_at", "pk"),
-            ("project__name", "state", "progress", "note", "reported_at"),
-            ("projekt", "stand", "fortschritt", "anmerkung", "gemeldet_am"),
+        columns={
+            "project__name": "projekt",
+            "state": "stand",
+            "progress": "fortschritt",
+            "note": "anmerkung",
+            "reported_at": "gemeldet_am",
+        },
+        query=lambda person: ProjectReport.objects.filter(reported_by=person.user).order_by(
+            "reported_at", "pk"
         ),
     ),
     Kind(
@@ -99,66 +124,39 @@ KINDS = [
         description=gettext_lazy(
             "Meilensteine, die Sie eingetragen oder als erreicht markiert haben."
         ),
-        fields=(
-            "projekt",
-            "meilenstein",
-            "geplant_bis",
-            "erreicht_am",
-            "eingetragen_am",
-            "eingetragen_von_ihnen",
-            "als_erreicht_markiert_von_ihnen",
-        ),
+        fields=tuple(MILESTONE_COLUMNS.values()),
         rows=lambda person: (
-            {**row, "eingetragen_von_ihnen": row["eingetragen_von_ihnen"] == person.user.pk}
-            | {
-                "als_erreicht_markiert_von_ihnen": row["als_erreicht_markiert_von_ihnen"]
-                == person.user.pk
-            }
-            for row in _records(
+            row | _by_them(row, person, "eingetragen_von_ihnen", "als_erreicht_markiert_von_ihnen")
+            for row in records(
                 Milestone.objects.filter(
                     Q(created_by=person.user) | Q(reached_by=person.user)
                 ).order_by("created_at", "pk"),
-                (
-                    "project__name",
-                    "title",
-                    "due",
-                    "reached",
-                    "created_at",
-                    "created_by",
-                    "reached_by",
-                ),
-                (
-                    "projekt",
-                    "meilenstein",
-                    "geplant_bis",
-                    "erreicht_am",
-                    "eingetragen_am",
-                    "eingetragen_von_ihnen",
-                    "als_erreicht_markiert_von_ihnen",
-                ),
+                MILESTONE_COLUMNS,
             )
         ),
     ),
-    Kind(
+    Kind.of_columns(
         key="konsolidierung",
         title=gettext_lazy("Entscheidungen in der Konsolidierung"),
         description=gettext_lazy("Für welche Eingaben Sie festgehalten haben, was aus ihnen wird."),
-        fields=("aussage_id", "ergebnis", "zielbild_id", "begruendung", "entschieden_am"),
-        rows=lambda person: _records(
-            InputOutcome.objects.filter(decided_by=person.user).order_by("decided_at", "pk"),
-            ("statement_id", "kind", "zielbild_id", "reason", "decided_at"),
-            ("aussage_id", "ergebnis", "zielbild_id", "begruendung", "entschieden_am"),
+        columns={
+            "statement_id": "aussage_id",
+            "kind": "ergebnis",
+            "zielbild_id": "zielbild_id",
+            "reason": "begruendung",
+            "decided_at": "entschieden_am",
+        },
+        query=lambda person: InputOutcome.objects.filter(decided_by=person.user).order_by(
+            "decided_at", "pk"
         ),
     ),
-    Kind(
+    Kind.of_columns(
         key="auswertungen",
         title=gettext_lazy("Angeforderte Auswertungen"),
         description=gettext_lazy("Auswertungen von Themen, die Sie angestoßen haben."),
-        fields=("thema", "angefordert_am", "stand"),
-        rows=lambda person: _records(
-            ThemeAnalysis.objects.filter(requested_by=person.user).order_by("requested_at", "pk"),
-            ("theme__slug", "requested_at", "state"),
-            ("thema", "angefordert_am", "stand"),
+        columns={"theme__slug": "thema", "requested_at": "angefordert_am", "state": "stand"},
+        query=lambda person: ThemeAnalysis.objects.filter(requested_by=person.user).order_by(
+            "requested_at", "pk"
         ),
     ),
     Kind(
@@ -167,33 +165,14 @@ KINDS = [
         description=gettext_lazy(
             "Fassungen der Ratsvorlage, die Sie erstellt oder veröffentlicht haben."
         ),
-        fields=(
-            "fassung",
-            "titel",
-            "begonnen_am",
-            "von_ihnen_erstellt",
-            "veroeffentlicht_am",
-            "von_ihnen_veroeffentlicht",
-        ),
+        fields=tuple(PAPER_COLUMNS.values()),
         rows=lambda person: (
-            row
-            | {
-                "von_ihnen_erstellt": row["von_ihnen_erstellt"] == person.user.pk,
-                "von_ihnen_veroeffentlicht": row["von_ihnen_veroeffentlicht"] == person.user.pk,
-            }
-            for row in _records(
+            row | _by_them(row, person, "von_ihnen_erstellt", "von_ihnen_veroeffentlicht")
+            for row in records(
                 PaperVersion.objects.filter(
                     Q(started_by=person.user) | Q(published_by=person.user)
                 ).order_by("number"),
-                ("number", "title", "started_at", "started_by", "published_at", "published_by"),
-                (
-                    "fassung",
-                    "titel",
-                    "begonnen_am",
-                    "von_ihnen_erstellt",
-                    "veroeffentlicht_am",
-                    "von_ihnen_veroeffentlicht",
-                ),
+                PAPER_COLUMNS,
             )
         ),
     ),
@@ -207,18 +186,20 @@ KINDS = [
         rows=lambda person: [
             *(
                 row | {"art": "rat"}
-                for row in _records(
+                for row in records(
                     CouncilDecision.objects.filter(recorded_by=person.user).order_by("pk"),
-                    ("meeting_date", "outcome", "recorded_at"),
-                    ("beschlossen_am", "ergebnis", "eingetragen_am"),
+                    {
+                        "meeting_date": "beschlossen_am",
+                        "outcome": "ergebnis",
+                        "recorded_at": "eingetragen_am",
+                    },
                 )
             ),
             *(
                 row | {"art": "stadtkonferenz", "ergebnis": ""}
-                for row in _records(
+                for row in records(
                     CatalogueAgreement.objects.filter(recorded_by=person.user).order_by("pk"),
-                    ("agreed_on", "recorded_at"),
-                    ("beschlossen_am", "eingetragen_am"),
+                    {"agreed_on": "beschlossen_am", "recorded_at": "eingetragen_am"},
                 )
             ),
         ],

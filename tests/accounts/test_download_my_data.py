@@ -219,3 +219,38 @@ def test_the_readable_file_in_english_marks_what_people_wrote_as_german(client, 
     assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert f'<td lang="de">{escape(everything.comment.text)}</td>' in html
     assert "<td>yes</td>" in html or "<td>no</td>" in html  # the file's own words: English
+
+
+def test_of_what_others_also_touched_it_says_only_which_part_was_theirs(db):
+    """A milestone one person planned and another marked reached: each learns what they did,
+    never the other's account."""
+    import datetime
+
+    from zielbilder.models import FieldOfAction, Goal, Milestone, Project
+
+    planner, reacher = factories.UserFactory(), factories.UserFactory()
+    goal = Goal.objects.create(number=1, name="Dortmund wird einfacher")
+    field = FieldOfAction.objects.create(goal=goal, name="Verkehrswende", slug="verkehrswende")
+    project = Project.objects.create(field=field, name="Radwall", strategic=True)
+    Milestone.objects.create(
+        project=project,
+        title="Planfeststellung",
+        due=datetime.date(2027, 6, 30),
+        reached=datetime.date(2027, 5, 2),
+        created_by=planner,
+        reached_by=reacher,
+    )
+    kind = next(
+        kind for section in sections() for kind in section.kinds if kind.key == "meilensteine"
+    )
+    (planned,) = kind.rows(Person.of(planner, now=timezone.now()))
+    (reached,) = kind.rows(Person.of(reacher, now=timezone.now()))
+    assert planned["meilenstein"] == "Planfeststellung" and planned["projekt"] == "Radwall"
+    assert (planned["eingetragen_von_ihnen"], planned["als_erreicht_markiert_von_ihnen"]) == (
+        True,
+        False,
+    )
+    assert (reached["eingetragen_von_ihnen"], reached["als_erreicht_markiert_von_ihnen"]) == (
+        False,
+        True,
+    )
