@@ -9,7 +9,7 @@ AXE_VERSION := 4.14.1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint audit worker beat messages assets clean bench
+.PHONY: install run test lint audit worker beat messages assets clean bench screenshots
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) fehlt / is missing: install Python 3.11"; exit 1; }
@@ -50,6 +50,13 @@ test: lint
 # time. One part: make bench BENCH_ARGS="--only konferenzen"; a dry run: BENCH_ARGS=--quick.
 bench: $(STAMP)
 	$(PY) bench/all.py $(BENCH_ARGS)
+
+# Every kind of public page and each role's main admin pages, in Debian's Chromium at 390 and
+# 1366 px, from the demo data: build/screenshots/index.html. Look at them after every change to
+# templates or styles (a page that passes axe can still look broken). About five minutes.
+screenshots: $(STAMP)
+	$(BIN)/pytest tests/browser/screenshots.py -p no:cacheprovider -q -s $(PYTEST_ARGS)
+	@echo "Die Bilder: build/screenshots/index.html"
 
 worker: $(STAMP)
 	$(BIN)/celery -A config worker --loglevel=INFO

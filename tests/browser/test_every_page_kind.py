@@ -8,13 +8,17 @@ leads to (signed in, from a mail, after a form, errors) are listed in extra_page
 steps that lead there. The test fails when the site has a public kind of page that neither
 the crawl nor that list reaches, so that the check cannot silently cover less.
 
-At 390 × 844 CSS pixels (a phone) every kind the crawl found must fit the width (WCAG 1.4.10,
-reflow; tables scroll in their own box), and the main kinds are checked with axe again.
+At 390 × 844 CSS pixels (a phone) every kind of page, the crawl's and the extra ones, must fit
+the width (WCAG 1.4.10, reflow; tables scroll in their own box), offer every form control as a
+target of at least 44 × 44 pixels (WCAG 2.5.5; a checkbox with its label) and set no fieldset's
+legend on a line with a control (tests/browser/layout.py); the main kinds are checked with axe
+again at that width.
 """
 
 from .conftest import SHARED_DEMO_SITE, axe_violations, describe
 from .crawl import crawl, page_types, public_kinds
 from .extra_pages import Demo, new_tab, visit_extra_pages
+from .layout import layout_problems
 
 pytestmark = SHARED_DEMO_SITE
 
@@ -118,9 +122,16 @@ def test_every_kind_of_public_page_has_no_axe_violations(browser, demo_server):
         found[f"{kind} ({path})"] = axe_violations(tab)
     tab.context.close()
 
+    extra_at_phone_width = {}
     for page, tab, kind, status in visit_extra_pages(browser, demo_server, demo):
         covered |= {kind, f"status:{status}"}
-        found[f"{page.what} → {kind}, {status} ({tab.url})"] = axe_violations(tab)
+        name = f"{page.what} → {kind}, {status} ({tab.url})"
+        found[name] = axe_violations(tab)
+        # The page as it is after its steps (a form with its errors), narrowed to a phone.
+        before = tab.viewport_size
+        tab.set_viewport_size(PHONE)
+        extra_at_phone_width[name] = layout_problems(tab)
+        tab.set_viewport_size(before)
 
     assert {name: v for name, v in found.items() if v} == {}, describe(found)
     required = (public_kinds(NOT_PUBLIC) - set(EXCLUDED)) | page_types() | ERROR_PAGES
@@ -136,8 +147,7 @@ def test_every_kind_of_public_page_has_no_axe_violations(browser, demo_server):
     for kind, path in sorted(visited.representatives("de").items()):
         tab.goto(demo_server.url + path)
         problems = axe_violations(tab) if kind in MAIN_KINDS else []
-        if (width := tab.evaluate("document.documentElement.scrollWidth")) > PHONE["width"]:
-            problems.append({"id": "sideways scrolling", "page width": width})
-        at_phone_width[f"{kind} ({path})"] = problems
+        at_phone_width[f"{kind} ({path})"] = problems + layout_problems(tab)
     phone.close()
+    at_phone_width.update(extra_at_phone_width)
     assert {name: p for name, p in at_phone_width.items() if p} == {}, describe(at_phone_width)
