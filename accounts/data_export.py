@@ -108,7 +108,8 @@ STYLE = (
     "body{font-family:system-ui,sans-serif;line-height:1.5;margin:2rem;color:#1b1b1b}"
     "table{border-collapse:collapse;margin:0 0 1.5rem}th,td{border:1px solid #767676;"
     "padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#f2f2f2}"
-    ".scroll{overflow-x:auto}"
+    ".scroll{overflow-x:auto}td{overflow-wrap:anywhere}"
+    "@media (max-width:40em){body{margin:1rem}}"
 )
 
 
