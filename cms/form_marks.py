@@ -23,7 +23,7 @@ def _counts(field) -> bool:
 
 def marking(form) -> str:
     """MARK_OPTIONAL, MARK_REQUIRED, or "" where there is nothing worth marking."""
-    if form is None:
+    if not isinstance(form, forms.BaseForm):
         return ""
     if not hasattr(form, _CACHE):
         fields = [bound.field for bound in form.visible_fields() if _counts(bound.field)]

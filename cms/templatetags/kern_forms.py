@@ -2,6 +2,7 @@
 
 from django import forms, template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from ..form_marks import MARK_OPTIONAL, MARK_REQUIRED, field_mark, marking
@@ -91,7 +92,7 @@ def kern_mark(field, hide=False):
         return format_html(' <span class="kern-label__optional">({})</span>', _("optional"))
     if mark == MARK_REQUIRED:
         # Screen readers hear "required" from the input itself; the star is for the eye.
-        return format_html(' <span class="site-required-mark" aria-hidden="true">*</span>')
+        return mark_safe(' <span class="site-required-mark" aria-hidden="true">*</span>')
     return ""
 
 
@@ -113,7 +114,7 @@ def error_anchor(field) -> str:
 def error_list(form) -> list[dict]:
     """Every error of the form, in the order of the fields, for the summary at its top:
     the form's own errors first (no link), then each field's with the id to link to."""
-    if form is None or not form.errors:
+    if not isinstance(form, forms.BaseForm) or not form.errors:
         return []
     entries = [{"message": error, "anchor": "", "label": ""} for error in form.non_field_errors()]
     for field in form:
