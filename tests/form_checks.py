@@ -93,7 +93,8 @@ def assert_error_summary(response, *, fields: set[str] | None = None, non_field:
 def value_of(page: BeautifulSoup, name: str):
     control = page.select_one(f"main form [name='{name}']")
     if control.name == "textarea":
-        return control.get_text()
+        # HTML drops the newline that opens a text area's content; lxml keeps it.
+        return control.get_text().removeprefix("\n")
     if control.name == "select":
         chosen = control.select_one("option[selected]")
         return chosen["value"] if chosen else ""
