@@ -54,9 +54,7 @@ def test_the_form_uses_kern_fieldsets_legends_radios_and_checkboxes(client, conf
     assert page.select_one("input.kern-form-check__checkbox#id_needs_wheelchair")
 
 
-def test_a_mostly_optional_form_marks_its_few_required_fields_and_says_so_once(
-    client, conference
-):
+def test_a_mostly_optional_form_marks_its_few_required_fields_and_says_so_once(client, conference):
     page = soup(client.get(url(conference)))
     marked = {
         label.get("for") or "legend"
@@ -74,9 +72,7 @@ def test_a_mostly_optional_form_marks_its_few_required_fields_and_says_so_once(
 # --- A failed submit ---------------------------------------------------------------------------
 
 
-def test_a_failed_submit_lists_every_error_first_and_links_each_to_its_field(
-    client, conference
-):
+def test_a_failed_submit_lists_every_error_first_and_links_each_to_its_field(client, conference):
     response = client.post(
         url(conference),
         form_data(name="", email="erika-at-example.org", sector=None, consent=None),
@@ -182,9 +178,7 @@ def test_a_registration_with_a_confirmed_address_of_the_account_counts_too(
     assert "Bitte bestätigen Sie Ihre Anmeldung noch" in response.content.decode()
 
 
-def test_posting_the_form_again_shows_the_notice_and_registers_nothing(
-    client, citizen, conference
-):
+def test_posting_the_form_again_shows_the_notice_and_registers_nothing(client, citizen, conference):
     registration = registered(conference, email=citizen.email)
     client.force_login(citizen)
     response = client.post(url(conference), form_data(email="neu@example.org"))
@@ -203,9 +197,7 @@ def test_an_unconfirmed_address_does_not_make_someone_elses_registration_theirs(
     assert "Sie sind angemeldet" not in page.text
 
 
-def test_a_person_who_is_not_registered_or_has_cancelled_gets_the_form(
-    client, citizen, conference
-):
+def test_a_person_who_is_not_registered_or_has_cancelled_gets_the_form(client, citizen, conference):
     client.force_login(citizen)
     assert soup(client.get(url(conference))).select_one("main form #id_name")
     registered(conference, email=citizen.email, status=RegistrationStatus.CANCELLED)
@@ -218,7 +210,8 @@ def test_a_registration_for_another_conference_does_not_count(client, citizen, c
     from .conftest import make_conference
 
     other = make_conference(
-        slug="andere", starts_at=timezone.now() + datetime.timedelta(days=60),
+        slug="andere",
+        starts_at=timezone.now() + datetime.timedelta(days=60),
         ends_at=timezone.now() + datetime.timedelta(days=60, hours=4),
     )
     registered(other, email=citizen.email, user=citizen)
