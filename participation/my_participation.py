@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.my_participation import Item, Source
 
-from .models import Comment, Follow, Proposal, Vote
+from .models import Comment, Follow, Proposal, Vote, VoteChoice
 from .models.proposals import ProposalState
 from .models.statements import PUBLIC_STATES
 from .votes import shares
@@ -47,6 +47,8 @@ def current_result(statement) -> str:
     return _("Stand: %(parts)s (%(votes)s)") % {"parts": parts, "votes": votes}
 
 
+VOTE_TONES = {VoteChoice.AGREE: "success", VoteChoice.DISAGREE: "danger"}
+
 # --- Votes -------------------------------------------------------------------------------------
 
 
@@ -59,18 +61,17 @@ def vote_items(user, offset: int, limit: int) -> list[Item]:
     items = []
     for vote in votes[offset : offset + limit]:
         statement = vote.statement
+        about = _statement_name(statement)
+        if statement.is_withdrawn:
+            about += " · " + _("zurückgezogen")
         items.append(
             Item(
                 title=_short(statement.text),
                 url=statement.get_absolute_url(),
                 lang="de",
-                detail=_("%(statement)s · Ihre Bewertung: %(choice)s · %(result)s")
-                % {
-                    "statement": _statement_name(statement),
-                    "choice": vote.get_choice_display(),
-                    "result": current_result(statement),
-                },
-                status=_("zurückgezogen") if statement.is_withdrawn else "",
+                detail=f"{about} · {current_result(statement)}",
+                status=_("Ihre Bewertung: %(choice)s") % {"choice": vote.get_choice_display()},
+                tone=VOTE_TONES.get(vote.choice, "info"),
             )
         )
     return items

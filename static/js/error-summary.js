@@ -10,8 +10,23 @@
   }
   summary.dataset.enhanced = "true";
 
-  if (document.activeElement !== summary && !window.location.hash) {
-    summary.focus();
+  if (!window.location.hash) {
+    if (document.activeElement !== summary) {
+      summary.focus({ preventScroll: true });
+    }
+    // Focusing scrolls only as far as needed; on a phone the summary belongs at the top.
+    // Once more when the web fonts have arrived, which may change the height above it –
+    // unless the person has moved on in the meantime.
+    var toTop = function () {
+      if (document.activeElement === summary) {
+        summary.scrollIntoView({ block: "start", behavior: "instant" });
+      }
+    };
+    toTop();
+    if (document.fonts && document.fonts.ready) {
+      document.fonts.ready.then(toTop);
+    }
+    window.addEventListener("load", toTop);
   }
 
   function caption(input) {
@@ -36,7 +51,7 @@
       return;
     }
     event.preventDefault();
-    caption(input).scrollIntoView({ block: "start" });
+    caption(input).scrollIntoView({ block: "start", behavior: "instant" });
     input.focus({ preventScroll: true });
   });
 })();

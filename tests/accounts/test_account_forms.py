@@ -16,9 +16,7 @@ def _fresh_rate_limits():
     cache.clear()
 
 
-@pytest.mark.parametrize(
-    "path", ["/konto/signup/", "/konto/login/", "/konto/password/reset/"]
-)
+@pytest.mark.parametrize("path", ["/konto/signup/", "/konto/login/", "/konto/password/reset/"])
 def test_the_entrance_forms_use_kern_markup(client, path):
     page = soup(client.get(path))
     assert_kern_markup(page)
