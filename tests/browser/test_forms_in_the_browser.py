@@ -27,7 +27,10 @@ LEGEND_OVERLAPS = """
     const found = [];
     for (const fieldset of document.querySelectorAll("main form fieldset")) {
         const legend = fieldset.querySelector(":scope > legend");
-        if (!legend) { found.push({fieldset: fieldset.outerHTML.slice(0, 80), problem: "no legend"}); continue; }
+        if (!legend) {
+            found.push({fieldset: fieldset.outerHTML.slice(0, 80), problem: "no legend"});
+            continue;
+        }
         const bottom = legend.getBoundingClientRect().bottom;
         const others = fieldset.querySelectorAll(
             ":scope > :not(legend), label, input, select, textarea, .kern-hint, .kern-error");
