@@ -5,9 +5,13 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from outbox.services import mail_queue_message
+
+from .return_to import NEXT, SESSION_KEY
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -36,6 +40,16 @@ class AccountAdapter(DefaultAccountAdapter):
         ctx.update(context)
         message = self.render_mail(template_prefix, email, ctx)
         mail_queue_message(message)
+
+    def get_email_verification_redirect_url(self, email_address) -> str:
+        """After confirming the address of a new account, the sign-in – and after it the
+        page the person signed up from, if the sign-up happened in this browser (the
+        SignupView kept it in the session)."""
+        if not self.request.user.is_authenticated:
+            path = self.request.session.pop(SESSION_KEY, "")
+            if path:
+                return f"{reverse('account_login')}?{urlencode({NEXT: path})}"
+        return super().get_email_verification_redirect_url(email_address)
 
     def get_client_ip(self, request) -> str:
         """The client's address for every rate limit, allauth's and ours.

@@ -41,3 +41,21 @@ def user_is_verified(user, request=None) -> bool:
             request.session[session_key] = True
     user._verified = cached
     return cached
+
+
+def verified_emails(user) -> list[str]:
+    """The account's confirmed addresses, lower case: what was given without an account
+    (a conference registration) is the person's only if it went to one of these, so that
+    adding someone else's address to one's account reveals nothing."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    from allauth.account.models import EmailAddress
+
+    return sorted(
+        {
+            email.lower()
+            for email in EmailAddress.objects.filter(user=user, verified=True).values_list(
+                "email", flat=True
+            )
+        }
+    )

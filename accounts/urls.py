@@ -6,6 +6,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("", views.profile, name="profile"),
+    path("beteiligung/<slug:key>/", views.participation_list, name="participation"),
     path("daten/", views.personal_data, name="personal_data"),
     path(
         "daten/meine-daten.json",

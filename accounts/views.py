@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.forms.utils import ErrorDict
-from django.http import JsonResponse, StreamingHttpResponse
+from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,12 +15,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from wagtail.admin.views.account import LoginView as WagtailLoginView
 
-from . import data_export, deletion
+from . import data_export, deletion, my_participation
 from .delete_form import DeleteAccountForm
 from .display_names import TAKEN
 from .forms import ProfileForm
 from .models import User
 from .privacy import Person, sections
+from .return_to import NEXT, SESSION_KEY, safe_path
 from .services import display_name_is_taken, user_change_display_name
 
 
@@ -33,6 +34,11 @@ class SignupView(allauth_views.SignupView):
     """
 
     def form_valid(self, form):
+        # The sign-in after the confirmed address brings the person back to where they
+        # came from (AccountAdapter.get_email_verification_redirect_url).
+        path = safe_path(self.request.POST.get(NEXT) or self.request.GET.get(NEXT), self.request)
+        if path:
+            self.request.session[SESSION_KEY] = path
         try:
             with transaction.atomic():
                 return super().form_valid(form)
@@ -59,7 +65,28 @@ def profile(request):
         else:
             messages.success(request, _("Ihr Anzeigename wurde gespeichert."))
             return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "participation": my_participation.overview(request.user)},
+    )
+
+
+@login_required
+@require_GET
+def participation_list(request, key: str):
+    """All of one kind of the person's participation ("Meine Beteiligung"), page by page."""
+    found = my_participation.source(key)
+    if found is None:
+        raise Http404
+    return render(
+        request,
+        "accounts/participation_list.html",
+        {
+            "section": found,
+            "page_obj": my_participation.page(found, request.user, request.GET.get("page")),
+        },
+    )
 
 
 # --- Download my data --------------------------------------------------------------------------

@@ -528,6 +528,19 @@ def of_person(*, user, emails: list[str]):
     )
 
 
+def active_registration(*, conference: Conference, user, emails: list[str]):
+    """The person's registration for this conference that still counts (unconfirmed,
+    confirmed or waiting), linked to the account or made with one of its confirmed
+    addresses; None if there is none (or only a cancelled or expired one: then the form is
+    for them again)."""
+    return (
+        of_person(user=user, emails=emails)
+        .filter(conference=conference, status__in=ACTIVE)
+        .order_by("pk")
+        .first()
+    )
+
+
 def erase_person(*, user, emails: list[str], now: datetime | None = None) -> int:
     """Account deletion: a seat at a conference still to come is given back (the waiting
     list moves up and everyone concerned is mailed, as with any cancellation), then every

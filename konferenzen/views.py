@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.services import verified_emails
 from config.ratelimit import client_ip
 
 from . import links
@@ -16,6 +17,7 @@ from .models import Conference, Registration, RegistrationStatus, TableSeat
 from .registrations import (
     STALE_REGISTRATION,
     Refused,
+    active_registration,
     cancel,
     change,
     confirm,
@@ -37,6 +39,16 @@ def registration_create(request, slug: str):
     conference = _conference(slug)
     window = registration_window(conference)
     context = {"conference": conference, "window": window, "seats": seat_status(conference)}
+    if request.user.is_authenticated:
+        # Someone already registered gets the way to their registration, not a second form
+        # (which would only mail them the link once more).
+        registration = active_registration(
+            conference=conference, user=request.user, emails=verified_emails(request.user)
+        )
+        if registration is not None:
+            context["registration"] = registration
+            context["manage_url"] = links.manage_url(registration, absolute=False)
+            return render(request, "konferenzen/register.html", context)
     if not window.is_open:
         return render(request, "konferenzen/register.html", context, status=403)
     status = 200

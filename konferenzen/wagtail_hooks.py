@@ -168,3 +168,10 @@ def conference_day_menu_item():
         order=230,
         permission="konferenzen.view_registration",
     )
+
+
+@hooks.register("my_participation_sections")
+def my_registrations():
+    from .my_participation import registrations_source
+
+    return registrations_source()

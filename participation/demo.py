@@ -15,6 +15,7 @@ from .comments import recount_comments
 from .demo_statements import STATEMENTS
 from .models import (
     Comment,
+    Follow,
     Proposal,
     Sector,
     Statement,
@@ -294,6 +295,24 @@ def load_activity(report) -> None:
                     text=OFFICIAL_ANSWER,
                     is_official=True,
                 )
+    citizen_statements = []
+    if citizen:
+        # The demo citizen has taken part too, so that "Meine Beteiligung" on her account
+        # page shows what it is for. Not on Mobilität, whose opinion groups stay as they are.
+        citizen_statements = list(
+            Statement.objects.filter(state=StatementState.PUBLISHED)
+            .exclude(theme__slug="mobilitaet")
+            .order_by("-stage", "theme__sort_order", "pk")[:5]
+        )
+        for number, statement in enumerate(citizen_statements):
+            votes.append(
+                Vote(statement=statement, user=citizen, choice=("agree", "disagree")[number % 2])
+            )
+        if citizen_statements:
+            Comment.objects.create(
+                statement=citizen_statements[0], author=citizen, text=rng.choice(COMMENTS)
+            )
+            Follow.objects.get_or_create(user=citizen, theme=citizen_statements[0].theme)
     Vote.objects.bulk_create(votes, batch_size=2000)
     # Demo comments are old news: nobody needs a mail about them.
     Comment.objects.update(notified_at=timezone.now())

@@ -121,3 +121,31 @@ class ModerationPanel(Component):
 def add_moderation_panel(request, panels):
     if request.user.has_perm("participation.moderate_comment"):
         panels.append(ModerationPanel())
+
+
+@hooks.register("my_participation_sections")
+def my_votes():
+    from .my_participation import votes_source
+
+    return votes_source()
+
+
+@hooks.register("my_participation_sections")
+def my_comments():
+    from .my_participation import comments_source
+
+    return comments_source()
+
+
+@hooks.register("my_participation_sections")
+def my_proposals():
+    from .my_participation import proposals_source
+
+    return proposals_source()
+
+
+@hooks.register("my_participation_sections")
+def my_follows():
+    from .my_participation import follows_source
+
+    return follows_source()

@@ -1,6 +1,7 @@
 """How people are named wherever the site or the admin shows who did something."""
 
 from django import template
+from django.urls import reverse
 
 from ..models import DELETED_ACCOUNT_NAME
 
@@ -25,3 +26,12 @@ def staff_name(user) -> str:
     if user.is_deleted:
         return str(DELETED_ACCOUNT_NAME)
     return user.email
+
+
+@register.simple_tag(takes_context=True)
+def sign_in_url(context, url_name: str = "account_login") -> str:
+    """The sign-in (or sign-up) address that brings the person back to this page."""
+    from ..return_to import with_next
+
+    request = context.get("request")
+    return with_next(url_name, request) if request is not None else reverse(url_name)

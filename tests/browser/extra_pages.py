@@ -219,6 +219,11 @@ def _(tab, demo):
     go(tab, "/konto/")
 
 
+@extra(CITIZEN, "Meine Beteiligung: alle Bewertungen")
+def _(tab, demo):
+    go(tab, "/konto/beteiligung/bewertungen/")
+
+
 @extra(CITIZEN, "Benachrichtigungen")
 def _(tab, demo):
     go(tab, "/konto/benachrichtigungen/")

@@ -213,6 +213,7 @@ BY_ROUTE = {
     "oparl/v1.1/^.*/$": "4444444444",
     "konto/": "LOOOOOOOOO",
     "konto/loeschen/": "LOOOOOOOOO",
+    "konto/beteiligung/<slug:key>/": "LOOOOOOOOO",
     "konto/geloescht/": "OOOOOOOOOO",
     "konto/signup/": "ORRRRRRRRR",
     "konto/login/": "ORRRRRRRRR",

@@ -138,6 +138,8 @@ def address(route: Route, o) -> str:
         "action_name": "approve",
         "number": o.published_version.number,
         "kind": "pdf",
+        # "Meine Beteiligung": the full list of one's votes.
+        "key": "bewertungen",
         "slug": _slug(route, o),
         "token": _token(route, o),
         "content_type_app_name": app_label,
