@@ -15,7 +15,8 @@ SEARCH_MAX_LENGTH = 200
 
 SORTS = {
     "neu": ("-created_at", "-id"),
-    "zustimmung": ("-agree_count", "-id"),
+    # The measures of participation.rankings, stored per statement, each with its index.
+    "zustimmung": ("-agreement", "-id"),
     "umstritten": ("-controversy", "-id"),
     "diskutiert": ("-comment_count", "-id"),
 }
