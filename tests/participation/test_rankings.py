@@ -321,3 +321,35 @@ def test_on_skewed_volume_the_theme_sort_ranks_by_the_same_measure(client, skewe
     expected = [s.text for s in Statement.objects.filter(theme=theme).order_by("-agreement")[:20]]
     positions = [html.index(text) for text in expected]
     assert positions == sorted(positions)
+
+
+# --- the demo ----------------------------------------------------------------------------------
+
+
+def test_no_demo_theme_lists_a_statement_under_half_agreement_as_most_agreed(client, db):
+    import io
+    import re
+
+    from django.core.management import call_command
+
+    from participation.models import Theme
+
+    call_command("demo_data", force=True, stdout=io.StringIO())
+    listed = 0
+    for theme in Theme.objects.all():
+        html = client.get(f"/beteiligung/themen/{theme.slug}/ergebnisse/").content.decode()
+        agreed = html.split('id="zustimmung"')[1].split('id="umstritten"')[0]
+        contested = html.split('id="umstritten"')[1].split('id="meinungsgruppen"')[0]
+        shown = [int(p) for p in re.findall(r"(\d+) % Zustimmung</strong>", agreed)]
+        assert all(percent > 50 for percent in shown), theme.slug
+        summary = theme_summary(theme)
+        assert all(s.agree_count > s.disagree_count for s in summary.most_agreed), theme.slug
+        assert not {s.pk for s in summary.most_agreed} & {
+            s.pk for s in summary.most_controversial
+        }
+        for statement in summary.most_agreed:
+            assert statement.get_absolute_url() not in contested
+        listed += len(shown)
+    assert listed >= Theme.objects.count()  # the demo has agreed statements to show
+    mobility = client.get("/beteiligung/themen/mobilitaet/ergebnisse/").content.decode()
+    assert re.search(r"\d+ % Zustimmung</strong>", mobility.split('id="umstritten"')[0])
