@@ -344,9 +344,7 @@ def test_no_demo_theme_lists_a_statement_under_half_agreement_as_most_agreed(cli
         assert all(percent > 50 for percent in shown), theme.slug
         summary = theme_summary(theme)
         assert all(s.agree_count > s.disagree_count for s in summary.most_agreed), theme.slug
-        assert not {s.pk for s in summary.most_agreed} & {
-            s.pk for s in summary.most_controversial
-        }
+        assert not {s.pk for s in summary.most_agreed} & {s.pk for s in summary.most_controversial}
         for statement in summary.most_agreed:
             assert statement.get_absolute_url() not in contested
         listed += len(shown)
