@@ -172,6 +172,38 @@ def test_the_migration_measures_the_statements_that_were_there(theme_page):
     assert balanced.controversy == controversy(50, 50) > 0
 
 
+def test_the_benchmarks_data_builder_stores_what_the_recount_stores(theme_page):
+    """bench/participation/dataset.py fills the counters of its generated volume in raw SQL on
+    PostgreSQL; it must rank that data as the site does."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the benchmark builds its data on PostgreSQL")
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "participation" / "dataset.py"
+    spec = importlib.util.spec_from_file_location("bench_dataset", path)
+    dataset = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = dataset  # its dataclasses look their module up
+    spec.loader.exec_module(dataset)
+    counts = [(276, 24, 3), (700, 300, 0), (11, 9, 2), (3, 0, 0)]
+    statements = [factories.statement(theme_page.theme) for _ in counts]
+    voters = factories_users(max(a + d + n for a, d, n in counts))
+    for statement, (agree, disagree, neutral) in zip(statements, counts, strict=True):
+        choices = ["agree"] * agree + ["disagree"] * disagree + ["neutral"] * neutral
+        Vote.objects.bulk_create(
+            Vote(statement=statement, user=user, choice=choice)
+            for user, choice in zip(voters, choices, strict=False)
+        )
+    dataset._counters(connection.connection)
+    for statement, (agree, disagree, _neutral) in zip(statements, counts, strict=True):
+        statement.refresh_from_db()
+        assert (statement.agreement, statement.controversy) == (
+            agreement(agree, disagree),
+            controversy(agree, disagree),
+        )
+
+
 # --- the lists ---------------------------------------------------------------------------------
 
 
