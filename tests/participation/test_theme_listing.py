@@ -91,6 +91,8 @@ def test_most_agreement_sorts_by_the_share_not_by_the_number_of_agree_votes(clie
         recount_votes(statement)
     html = client.get(f"{theme_page.url}?sort=zustimmung").content.decode()
     assert html.index("Später dazu, 14 zu 0.") < html.index("Lange online, 60 zu 40.")
+    assert "Gereiht nach dem Anteil der Ja-Stimmen unter allen Ja- und Nein-Stimmen" in html
+    assert "Gereiht" not in client.get(f"{theme_page.url}?sort=neu").content.decode()
 
 
 def test_an_unknown_sort_or_kind_is_explained_not_an_error(client, theme_page):
