@@ -265,11 +265,15 @@ def load_activity(report) -> None:
     ):
         leaning = rng.random()
         # On Mobilität the demo voters form two camps (car and bicycle, say) that lean apart
-        # on most statements, so that the opinion groups of the demo have something to find.
-        camps = statement.theme.slug == "mobilitaet" and rng.random() < 0.7
+        # on many statements, so that the opinion groups of the demo have something to find,
+        # and agree on some (common ground, "Größte Einigkeit"); the rest lean at random.
+        camps = rng.random() if statement.theme.slug == "mobilitaet" else 1.0
         for voter in rng.sample(voters, rng.randint(8, VOTER_COUNT)):
-            if camps:
-                leaning = 0.9 if (voter.pk + statement.pk) % 2 else 0.15
+            one_camp = (voter.pk + statement.pk) % 2
+            if camps < 0.45:
+                leaning = 0.9 if one_camp else 0.15
+            elif camps < 0.7:
+                leaning = 0.95 if one_camp else 0.9
             roll = rng.random()
             choice = (
                 "agree" if roll < leaning * 0.8 else "neutral" if roll < leaning else "disagree"

@@ -15,7 +15,8 @@ SEARCH_MAX_LENGTH = 200
 
 SORTS = {
     "neu": ("-created_at", "-id"),
-    "zustimmung": ("-agree_count", "-id"),
+    # The measures of participation.rankings, stored per statement, each with its index.
+    "zustimmung": ("-agreement", "-id"),
     "umstritten": ("-controversy", "-id"),
     "diskutiert": ("-comment_count", "-id"),
 }
@@ -25,6 +26,17 @@ SORT_CHOICES = [
     ("umstritten", _("Am umstrittensten")),
     ("diskutiert", _("Am meisten diskutiert")),
 ]
+# What a sort by a measure of participation.rankings means, said under the list.
+SORT_EXPLANATIONS = {
+    "zustimmung": _(
+        "Gereiht nach dem Anteil der Ja-Stimmen unter allen Ja- und Nein-Stimmen, vorsichtig "
+        "geschätzt: Aussagen mit wenigen Stimmen stehen weiter unten."
+    ),
+    "umstritten": _(
+        "Gereiht danach, wie gleich sich Ja und Nein verteilen, vorsichtig geschätzt; zuerst "
+        "Aussagen mit 35 bis 65 % Zustimmung unter ihren Ja- und Nein-Stimmen."
+    ),
+}
 STAGE_CHOICES = [("1", _("Stufe 1: Ausgangsbilder")), ("3", _("Stufe 3: Zielbilder"))]
 
 
@@ -86,6 +98,11 @@ class StatementFilter(django_filters.FilterSet):
             "Bitte höchstens %(limit_value)d Zeichen eingeben."
         )
         self.form.fields["q"].widget = forms.TextInput(attrs={"type": "search"})
+
+    @property
+    def sort_explanation(self):
+        """One line on how the chosen sort ranks, or None for the plain ones."""
+        return SORT_EXPLANATIONS.get(self.form.data.get("sort", ""))
 
     def filter_text(self, queryset, name, value):
         return search_text(queryset, value)

@@ -4,6 +4,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext_lazy as _
 
 from .models import Statement, Vote, VoteChoice
+from .rankings import agreement_sql, controversy_sql
 from .rules import consultation_of, ensure_may_take_part, ensure_within_burst
 
 # What the buttons say: the person's own position, not the name of the count.
@@ -12,17 +13,6 @@ VOTE_BUTTONS = [
     (VoteChoice.DISAGREE.value, _("Stimme nicht zu")),
     (VoteChoice.NEUTRAL.value, _("Neutral")),
 ]
-
-
-def controversy(agree: int, disagree: int) -> float:
-    """High when many voted and the two sides are close; 0 when all agree or all disagree.
-
-    The volume of agree and disagree votes, weighted by how balanced they are (as Reddit's
-    "controversial" sort does), so that 50:50 of 200 ranks above 1:1.
-    """
-    if agree == 0 or disagree == 0:
-        return 0.0
-    return (agree + disagree) * min(agree, disagree) / max(agree, disagree)
 
 
 def vote_cast(*, user, statement_id: int, choice: str) -> Statement:
@@ -58,28 +48,28 @@ def vote_cast(*, user, statement_id: int, choice: str) -> Statement:
         return recount_votes(statement)
 
 
-# The counts and the controversy of one statement, recounted from its votes and stored in
-# one statement that hands them back (UPDATE … FROM … RETURNING: PostgreSQL, and SQLite from
-# 3.35). The CASE is controversy() in SQL, dividing as Python does (a test holds them equal).
+# The counts and the ranking measures of one statement, recounted from its votes and stored
+# in one statement that hands them back (UPDATE … FROM … RETURNING: PostgreSQL, and SQLite
+# from 3.35). The measures are participation.rankings' functions written in SQL by that
+# module, in the same order of operations (a test holds them equal).
 RECOUNT_SQL = """
-UPDATE {statement}
+UPDATE {{statement}}
 SET agree_count = c.agree, disagree_count = c.disagree, neutral_count = c.neutral,
-    controversy = CASE
-        WHEN c.agree = 0 OR c.disagree = 0 THEN 0.0
-        WHEN c.agree < c.disagree
-            THEN CAST((c.agree + c.disagree) * c.agree AS DOUBLE PRECISION) / c.disagree
-        ELSE CAST((c.agree + c.disagree) * c.disagree AS DOUBLE PRECISION) / c.agree
-    END
+    agreement = {agreement},
+    controversy = {controversy}
 FROM (
     SELECT COUNT(*) FILTER (WHERE choice = %s) AS agree,
            COUNT(*) FILTER (WHERE choice = %s) AS disagree,
            COUNT(*) FILTER (WHERE choice = %s) AS neutral
-    FROM {vote} WHERE statement_id = %s
+    FROM {{vote}} WHERE statement_id = %s
 ) AS c
-WHERE {statement}.id = %s
-RETURNING {statement}.agree_count, {statement}.disagree_count, {statement}.neutral_count,
-    {statement}.controversy
-"""
+WHERE {{statement}}.id = %s
+RETURNING {{statement}}.agree_count, {{statement}}.disagree_count, {{statement}}.neutral_count,
+    {{statement}}.agreement, {{statement}}.controversy
+""".format(
+    agreement=agreement_sql("c.agree", "c.disagree"),
+    controversy=controversy_sql("c.agree", "c.disagree"),
+)
 
 
 def recount_votes(statement: Statement) -> Statement:
@@ -99,6 +89,7 @@ def recount_votes(statement: Statement) -> Statement:
             statement.agree_count,
             statement.disagree_count,
             statement.neutral_count,
+            statement.agreement,
             statement.controversy,
         ) = cursor.fetchone()
     return statement

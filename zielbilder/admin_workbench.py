@@ -160,7 +160,7 @@ def workbench(request, slug: str):
         Statement.objects.public()
         .filter(theme=theme)
         .select_related("sector", "outcome", "outcome__zielbild")
-        .order_by("kind", "-agree_count", "pk")
+        .order_by("kind", "-agreement", "pk")
     )
     page = Paginator(statements, WORKBENCH_PER_PAGE).get_page(request.GET.get("page"))
     latest = analysis.latest(theme)
@@ -181,6 +181,7 @@ def workbench(request, slug: str):
             "open_run": analysis.open_run(theme),
             "groups": (latest.display or {}).get("groups", []) if latest else [],
             "letters": analysis.GROUP_LETTERS,
+            "min_group_votes": analysis.min_group_votes(),
             "pairs": pairs,
             "pairs_page": pairs_page,
             "max_selection": MAX_SELECTION,

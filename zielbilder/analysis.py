@@ -12,12 +12,13 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from .models import AnalysisState, ThemeAnalysis
-from .opinion_groups import OpinionGroups, opinion_groups, votes_of_theme
+from .opinion_groups import OpinionGroups, opinion_groups, polis_consensus, votes_of_theme
 from .similarity import similar_pairs
 
 logger = logging.getLogger(__name__)
@@ -164,6 +165,12 @@ def display_of(groups: OpinionGroups) -> dict:
     }
 
 
+def min_group_votes() -> int:
+    """Votes a group must have cast on a statement for the statement to be listed under
+    "Größte Einigkeit" or "Größte Spaltung"."""
+    return settings.OPINION_GROUPS_MIN_GROUP_VOTES
+
+
 @dataclass(frozen=True)
 class GroupShare:
     letter: str
@@ -172,6 +179,7 @@ class GroupShare:
     disagree: int
     neutral: int
     share: float | None  # agree / votes of the group, None if the group did not vote
+    enough: bool  # the group cast at least min_group_votes() votes on the statement
 
     @property
     def votes(self) -> int:
@@ -186,35 +194,78 @@ class GroupShare:
 class StatementFigures:
     id: int
     votes: int
-    consensus: float | None
+    consensus: float | None  # Polis's group-aware consensus (opinion_groups.polis_consensus)
     divisiveness: float | None
     groups: tuple[GroupShare, ...]
 
+    @property
+    def every_group_voted_enough(self) -> bool:
+        return bool(self.groups) and all(group.enough for group in self.groups)
+
+    @property
+    def every_group_agrees(self) -> bool:
+        """In every group more than half of its votes agree."""
+        return bool(self.groups) and all(
+            group.share is not None and group.share > 0.5 for group in self.groups
+        )
+
+    @property
+    def consensus_percent(self) -> int | None:
+        return None if self.consensus is None else round(self.consensus * 100)
+
 
 def statement_figures(display: dict | None) -> dict[int, StatementFigures]:
-    """Per statement id: its agreement per group, consensus and divisiveness."""
+    """Per statement id: its agreement per group, consensus and divisiveness.
+
+    The consensus is computed here from the group counts the run stored, as Polis defines it
+    (the product over the groups); runs stored before format version 2 hold the geometric
+    mean in their own "consensus" and keep it, but the pages show the same figure for every
+    run, without computing the groups again."""
     if not display:
         return {}
+    minimum = min_group_votes()
     figures = {}
     for row in display["statements"]:
-        statement_id, votes, _a, _d, _n, consensus, divisiveness, per_group = row
+        statement_id, votes, _a, _d, _n, _consensus, divisiveness, per_group = row
+        groups = tuple(
+            GroupShare(
+                GROUP_LETTERS[index],
+                index,
+                agree,
+                disagree,
+                neutral,
+                share,
+                agree + disagree + neutral >= minimum,
+            )
+            for index, (agree, disagree, neutral, share) in enumerate(per_group)
+        )
         figures[statement_id] = StatementFigures(
             id=statement_id,
             votes=votes,
-            consensus=consensus,
+            consensus=polis_consensus((g.agree, g.votes) for g in groups),
             divisiveness=divisiveness,
-            groups=tuple(
-                GroupShare(GROUP_LETTERS[index], index, agree, disagree, neutral, share)
-                for index, (agree, disagree, neutral, share) in enumerate(per_group)
-            ),
+            groups=groups,
         )
     return figures
 
 
 def highlighted(display: dict | None, count: int = 5) -> tuple[list[int], list[int]]:
-    """The ids of the statements with the most consensus and of the most divisive others."""
-    figures = [f for f in statement_figures(display).values() if f.consensus is not None]
-    consensus = sorted(figures, key=lambda f: (-f.consensus, f.id))[:count]
+    """The ids of the statements with the most consensus ("Größte Einigkeit") and of the
+    most divisive others ("Größte Spaltung").
+
+    Both lists take only statements every group cast at least `min_group_votes()` votes on:
+    a statement where a group falls short is in neither ("100 % of 3" is no agreement of a
+    group). "Größte Einigkeit" takes only statements most of every group agree with, ranked
+    by Polis's group-aware consensus, so that it never shows a statement one group rejects
+    merely because the theme has few that all groups share."""
+    figures = [
+        f
+        for f in statement_figures(display).values()
+        if f.consensus is not None and f.every_group_voted_enough
+    ]
+    consensus = sorted(
+        (f for f in figures if f.every_group_agrees), key=lambda f: (-f.consensus, f.id)
+    )[:count]
     shown = {f.id for f in consensus}
     divisive = sorted(
         (f for f in figures if f.divisiveness and f.id not in shown),

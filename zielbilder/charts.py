@@ -1,8 +1,11 @@
 """The opinion groups as drawings: a map of the participants and the agreement per group.
 
-Geometry only, in SVG user units; the templates draw it and put a table with the same
-figures next to it. Groups differ by shape as well as by colour (WCAG 1.4.1), and every
-colour has at least 3:1 contrast on white (WCAG 1.4.11).
+The map is geometry in SVG user units. The agreement per group is a list of bars in HTML
+(each bar a small SVG whose width is a percentage), so that the statement's words above each
+bar group wrap and stay readable on a phone as on a desktop, which text inside one scaled SVG
+does not. The templates put a table with the same figures and the full texts next to both.
+Groups differ by shape or letter as well as by colour (WCAG 1.4.1), and every colour has at
+least 3:1 contrast on white (WCAG 1.4.11).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from .analysis import GROUP_LETTERS, highlighted, statement_figures
+from .analysis import GROUP_LETTERS, highlighted, min_group_votes, statement_figures
 
 # Blue, orange, green, purple, grey: told apart with the common colour-vision deficiencies.
 COLOURS = ("#0b5cad", "#b34700", "#2e7d32", "#7b1fa2", "#4d4d4d")
@@ -19,7 +22,8 @@ SHAPES = (_("Kreis"), _("Quadrat"), _("Dreieck"), _("Raute"), _("Kreuz"))
 HEADINGS = {"consensus": _("Größte Einigkeit"), "divisive": _("Größte Spaltung")}
 MAP_WIDTH, MAP_HEIGHT, MAP_PADDING = 560, 340, 16
 MARK = 4.0  # half the size of a participant's mark
-BAR_WIDTH, BAR_LABEL, BAR_HEIGHT, BAR_GAP = 560, 64, 14, 14
+# A bar group's label: the statement's first words, at most this many characters.
+LABEL_CHARACTERS = 90
 
 
 def _mark(shape: int, x: float, y: float, s: float = MARK) -> str:
@@ -55,20 +59,26 @@ class Bar:
     colour: str
     percent: int | None
     votes: int
-    x: float
-    y: float
-    width: float
-    label_x: float
+    enough: bool  # the group cast at least the set minimum of votes on the statement
+    width: int  # per cent of the bar's track
 
 
 @dataclass(frozen=True)
 class BarRow:
     statement: object  # participation.Statement
     kind: str  # "consensus" or "divisive"
+    label: str  # the statement's first words, shortened with an ellipsis
     consensus: float | None
+    consensus_percent: int | None
     divisiveness: float | None
     bars: tuple[Bar, ...]
-    y: float
+
+
+@dataclass(frozen=True)
+class BarSection:
+    kind: str
+    heading: object  # a lazy translation
+    rows: tuple[BarRow, ...]
 
 
 @dataclass(frozen=True)
@@ -78,12 +88,9 @@ class OpinionChart:
     groups: tuple[ChartGroup, ...]
     excluded: int
     rows: tuple[BarRow, ...]
-    headings: tuple[tuple[object, float], ...] = ()  # (text, y) above each kind's rows
+    min_group_votes: int = 0
     map_width: int = MAP_WIDTH
     map_height: int = MAP_HEIGHT
-    bar_width: int = BAR_WIDTH
-    bar_height: float = 0
-    bar_label: int = BAR_LABEL
 
     @property
     def middle_x(self) -> float:
@@ -94,8 +101,22 @@ class OpinionChart:
         return self.map_height / 2
 
     @property
-    def half_x(self) -> float:
-        return BAR_LABEL + (BAR_WIDTH - BAR_LABEL - 60) / 2
+    def sections(self) -> tuple[BarSection, ...]:
+        return tuple(
+            BarSection(kind, HEADINGS[kind], rows)
+            for kind in HEADINGS
+            if (rows := tuple(row for row in self.rows if row.kind == kind))
+        )
+
+
+def first_words(text: str, limit: int = LABEL_CHARACTERS) -> str:
+    """The text's first words up to `limit` characters, with an ellipsis if shortened."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    cut = head.rsplit(" ", 1)[0] if " " in head else head[: limit - 1]
+    return cut.rstrip(" ,;:.–-") + " …"
 
 
 def _scale(values: list[float], size: float) -> tuple[float, float]:
@@ -139,53 +160,40 @@ def opinion_chart(analysis, statements_by_id: dict, highlight: int = 5) -> Opini
     figures = statement_figures(display)
     consensus, divisive = highlighted(display, highlight)
     rows = []
-    y = BAR_GAP
-    scale = BAR_WIDTH - BAR_LABEL - 60
-    headings = []
     for kind, ids in (("consensus", consensus), ("divisive", divisive)):
-        if not any(i in statements_by_id for i in ids):
-            continue
-        headings.append((HEADINGS[kind], y + 10))
-        y += BAR_HEIGHT + 4
         for statement_id in ids:
             if statement_id not in statements_by_id:
                 continue  # withdrawn or hidden since the run
             figure = figures[statement_id]
-            bars = []
-            for position, share in enumerate(figure.groups):
-                width = (share.share or 0) * scale
-                bar_y = y + position * BAR_HEIGHT
-                bars.append(
-                    Bar(
-                        letter=share.letter,
-                        colour=COLOURS[share.group],
-                        percent=share.percent,
-                        votes=share.votes,
-                        x=BAR_LABEL,
-                        y=bar_y,
-                        width=round(width, 1),
-                        label_x=round(BAR_LABEL + width + 4, 1),
-                    )
-                )
+            statement = statements_by_id[statement_id]
             rows.append(
                 BarRow(
-                    statement=statements_by_id[statement_id],
+                    statement=statement,
                     kind=kind,
+                    label=first_words(statement.text),
                     consensus=figure.consensus,
+                    consensus_percent=figure.consensus_percent,
                     divisiveness=figure.divisiveness,
-                    bars=tuple(bars),
-                    y=y,
+                    bars=tuple(
+                        Bar(
+                            letter=share.letter,
+                            colour=COLOURS[share.group],
+                            percent=share.percent,
+                            votes=share.votes,
+                            enough=share.enough,
+                            width=share.percent or 0,
+                        )
+                        for share in figure.groups
+                    ),
                 )
             )
-            y += len(bars) * BAR_HEIGHT + BAR_GAP
     return OpinionChart(
         analysis=analysis,
         status=display["status"],
         groups=tuple(groups),
         excluded=display["excluded"],
         rows=tuple(rows),
-        headings=tuple(headings),
-        bar_height=y,
+        min_group_votes=min_group_votes(),
     )
 
 

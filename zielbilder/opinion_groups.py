@@ -23,13 +23,22 @@ can time it):
    (ties: the smaller k). Groups are numbered by size, largest first.
 4. Per statement and group the agree / disagree / neutral counts and the agree share, then
 
-   - consensus = geometric mean over the groups of (agree + 1) / (votes + 2): Polis's
-     "group-informed consensus" (a product over the groups of the Laplace-smoothed agree
-     share), taken to the power 1/k so that it stays comparable between k = 2 and k = 5.
-     0..1; high only if every group agrees; a group without votes on it counts 1/2.
+   - consensus = Polis's "group-aware consensus" exactly as Polis computes it: the PRODUCT over
+     the groups of (agree + 1) / (votes + 2), each group's agree share with a Laplace prior
+     ("+1 acts as a dumb prior"), votes counting neutral ones too (Polis's S, "seen").
+     compdemocracy/polis, math/src/polismath/math/conversation.clj, `:group-aware-consensus`
+     (read at commit ef4f6669943b27d8ec7de0f65fcaadd023fd03fa): `(/ (+ A 1.0) (+ S 2.0))` per
+     group, then `(reduce *)` over the groups; a group without votes on a statement counts
+     1/2, as in Polis. 0..1: the estimated probability that every group agrees, high only if
+     all do. (Before format version 2 this was the geometric mean, the product to the power
+     1/k; `polis_consensus` gives the product from any stored run's group counts.)
    - divisiveness = (max − min) / 2 over the groups that voted on it of
      (agree − disagree) / (votes + 2), the smoothed net agreement. 0..1; near 1 if one group
      agrees and another disagrees, 0 if there are fewer than two such groups.
+
+   Which statements the pages list as "Größte Einigkeit" and "Größte Spaltung" is decided
+   when they are shown (zielbilder.analysis.highlighted): only statements every group cast
+   at least `settings.OPINION_GROUPS_MIN_GROUP_VOTES` votes on.
 
 Pure computation with numpy and scikit-learn; `votes_of_theme` reads the votes from the
 database.
@@ -151,7 +160,8 @@ class OpinionGroups:
     def to_json(self) -> dict:
         """A JSON-compatible dict (for a JSONField or json.dumps); compact lists per row."""
         return {
-            "version": 1,
+            # 2: consensus is Polis's product over the groups (1: its geometric mean).
+            "version": 2,
             "status": self.status,
             "k": self.k,
             "silhouette": self.silhouette,
@@ -228,6 +238,15 @@ class OpinionGroups:
             min_votes=data["min_votes"],
             seed=data["seed"],
         )
+
+
+def polis_consensus(groups: Iterable[tuple[int, int]]) -> float | None:
+    """Polis's group-aware consensus of one statement from (agree, votes) per group: the
+    product of (agree + 1) / (votes + 2); None without groups. See the module's docstring."""
+    product = None
+    for agree, votes in groups:
+        product = (1.0 if product is None else product) * ((agree + 1.0) / (votes + 2.0))
+    return product
 
 
 # --- step 1: the matrix ---------------------------------------------------------------------
@@ -455,7 +474,7 @@ def opinion_groups(
     cast = counts.sum(axis=2)
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(cast > 0, agree / cast, np.nan)
-    consensus = np.exp(np.log((agree + 1) / (cast + 2)).mean(axis=0))
+    consensus = ((agree + 1.0) / (cast + 2.0)).prod(axis=0)
     net = np.where(cast > 0, (agree - disagree) / (cast + 2), np.nan)
     voted_groups = (cast > 0).sum(axis=0)
     highest = np.where(cast > 0, net, -1.0).max(axis=0)

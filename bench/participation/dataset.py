@@ -16,8 +16,20 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import psycopg
+
+# The ranking measures in SQL, from the module the recount uses, so that the generated data
+# is ranked as the site ranks it (participation.rankings needs no Django).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from participation.rankings import agreement_sql, controversy_sql  # noqa: E402
+
+# SET clause of the two measures, from the counts of a subquery named v.
+_MEASURES = (
+    f"agreement = {agreement_sql('v.agree', 'v.disagree')}, "
+    f"controversy = {controversy_sql('v.agree', 'v.disagree')}"
+)
 
 # Each bench account votes on this many statements (consecutive ones from its own offset,
 # so that (user, statement) stays unique without looking anything up).
@@ -249,7 +261,7 @@ def _statements(conn, count: int) -> int:
              rows AS (SELECT g, random() AS r_kind, random() AS r_sector, random() AS r_age
                       FROM generate_series(1, %(count)s) g)
         INSERT INTO participation_statement (kind, stage, text, state, created_at, updated_at,
-            agree_count, disagree_count, neutral_count, controversy, comment_count,
+            agree_count, disagree_count, neutral_count, agreement, controversy, comment_count,
             sector_id, theme_id)
         SELECT CASE WHEN r_kind < 0.5 THEN 'ausgangsbild' ELSE 'zielbild' END,
                CASE WHEN r_kind < 0.5 THEN 1 ELSE 3 END,
@@ -257,7 +269,7 @@ def _statements(conn, count: int) -> int:
                'published',
                now() - make_interval(secs => r_age * 200 * 86400),
                now() - make_interval(secs => r_age * 200 * 86400),
-               0, 0, 0, 0, 0,
+               0, 0, 0, 0, 0, 0,
                sectors.t[1 + floor(r_sector * cardinality(sectors.t))::int],
                CASE WHEN g %% %(slots)s < cardinality(themes.t)
                     THEN themes.t[1 + g %% %(slots)s] ELSE themes.h END
@@ -433,11 +445,9 @@ def forget_votes_after(dsn: str, last_id: int) -> int:
                 """
                 UPDATE participation_statement s
                 SET agree_count = v.agree, disagree_count = v.disagree,
-                    neutral_count = v.neutral,
-                    controversy = CASE WHEN v.agree = 0 OR v.disagree = 0 THEN 0
-                                  ELSE (v.agree + v.disagree)::float8
-                                       * least(v.agree, v.disagree)
-                                       / greatest(v.agree, v.disagree) END
+                    neutral_count = v.neutral, """
+                + _MEASURES
+                + """
                 FROM (SELECT ids.id,
                              count(pv.id) FILTER (WHERE pv.choice = 'agree') AS agree,
                              count(pv.id) FILTER (WHERE pv.choice = 'disagree') AS disagree,
@@ -458,10 +468,9 @@ def _counters(conn) -> None:
     conn.execute(
         """
         UPDATE participation_statement s
-        SET agree_count = v.agree, disagree_count = v.disagree, neutral_count = v.neutral,
-            controversy = CASE WHEN v.agree = 0 OR v.disagree = 0 THEN 0
-                               ELSE (v.agree + v.disagree)::float8 * least(v.agree, v.disagree)
-                                    / greatest(v.agree, v.disagree) END
+        SET agree_count = v.agree, disagree_count = v.disagree, neutral_count = v.neutral, """
+        + _MEASURES
+        + """
         FROM (SELECT statement_id,
                      count(*) FILTER (WHERE choice = 'agree') AS agree,
                      count(*) FILTER (WHERE choice = 'disagree') AS disagree,

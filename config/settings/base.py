@@ -229,6 +229,14 @@ KONFERENZEN_RATE_LIMITS = {
     "per_address": (env_int("KONFERENZEN_REGISTRATIONS_PER_ADDRESS_PER_HOUR", 5), 3600),
     "per_ip": (env_int("KONFERENZEN_REGISTRATIONS_PER_IP_PER_HOUR", 30), 3600),
 }
+# "Am umstrittensten" on a theme's results lists only statements with at least this many
+# agree and disagree votes: an even split of a handful of votes says little
+# (participation.rankings).
+PARTICIPATION_CONTROVERSIAL_MIN_VOTES = env_int("PARTICIPATION_CONTROVERSIAL_MIN_VOTES", 10)
+# "Größte Einigkeit" and "Größte Spaltung" of the opinion groups take a statement only if every
+# group cast at least this many votes on it: "100 % of 3" is no agreement of a group
+# (zielbilder.opinion_groups).
+OPINION_GROUPS_MIN_GROUP_VOTES = env_int("OPINION_GROUPS_MIN_GROUP_VOTES", 5)
 # Moderators get one mail about new flags at most this often.
 MODERATION_DIGEST_MINUTES = env_int("MODERATION_DIGEST_MINUTES", 15)
 

@@ -71,10 +71,12 @@ class Statement(models.Model):
 
     # Kept by participation.votes and participation.comments inside the same transaction as
     # the rows they count, so that lists sort and show results without counting 2 million
-    # votes on every request.
+    # votes on every request. `agreement` and `controversy` are the measures the lists rank
+    # by (participation.rankings).
     agree_count = models.PositiveIntegerField(_("Zustimmungen"), default=0, editable=False)
     disagree_count = models.PositiveIntegerField(_("Ablehnungen"), default=0, editable=False)
     neutral_count = models.PositiveIntegerField(_("Neutral"), default=0, editable=False)
+    agreement = models.FloatField(_("Zustimmung (vorsichtig geschätzt)"), default=0, editable=False)
     controversy = models.FloatField(_("Umstrittenheit"), default=0, editable=False)
     comment_count = models.PositiveIntegerField(_("Kommentare"), default=0, editable=False)
 
@@ -96,7 +98,7 @@ class Statement(models.Model):
         # holds all they count (index-only).
         indexes = [
             _public_index("theme", "-created_at", "-id", name="statement_public_new"),
-            _public_index("theme", "-agree_count", "-id", name="statement_public_agree"),
+            _public_index("theme", "-agreement", "-id", name="statement_public_agreement"),
             _public_index("theme", "-controversy", "-id", name="statement_public_disputed"),
             _public_index("theme", "-comment_count", "-id", name="statement_public_discussed"),
             _public_index("theme", "kind", "sector", "stage", name="statement_public_facets"),

@@ -5,8 +5,7 @@ from django.utils import timezone
 
 from .. import opendata
 from ..models import Theme
-from ..results import theme_summary
-from ..votes import shares
+from ..results import theme_summary, yes_no
 
 
 def theme_results(request, slug: str):
@@ -19,8 +18,8 @@ def theme_results(request, slug: str):
             "theme": theme,
             "theme_page": getattr(theme, "page", None),
             "summary": summary,
-            "agreed": [(s, shares(s)) for s in summary.most_agreed],
-            "controversial": [(s, shares(s)) for s in summary.most_controversial],
+            "agreed": [(s, yes_no(s)) for s in summary.most_agreed],
+            "controversial": [(s, yes_no(s)) for s in summary.most_controversial],
         },
     )
 

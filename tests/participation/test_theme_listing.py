@@ -79,6 +79,22 @@ def test_sorting(client, theme_page, sort, first):
     assert min(positions, key=positions.get) == first + "."
 
 
+def test_most_agreement_sorts_by_the_share_not_by_the_number_of_agree_votes(client, theme_page):
+    """More agree votes at a lower share (an early statement, seen more) rank below a share
+    of agree votes one can be confident of (participation.rankings)."""
+    theme = theme_page.theme
+    seen_more = factories.statement(theme, text="Lange online, 60 zu 40.")
+    liked = factories.statement(theme, text="Später dazu, 14 zu 0.")
+    for statement, agree, disagree in ((seen_more, 60, 40), (liked, 14, 0)):
+        for choice in ["agree"] * agree + ["disagree"] * disagree:
+            Vote.objects.create(statement=statement, user=factories.UserFactory(), choice=choice)
+        recount_votes(statement)
+    html = client.get(f"{theme_page.url}?sort=zustimmung").content.decode()
+    assert html.index("Später dazu, 14 zu 0.") < html.index("Lange online, 60 zu 40.")
+    assert "Gereiht nach dem Anteil der Ja-Stimmen unter allen Ja- und Nein-Stimmen" in html
+    assert "Gereiht" not in client.get(f"{theme_page.url}?sort=neu").content.decode()
+
+
 def test_an_unknown_sort_or_kind_is_explained_not_an_error(client, theme_page):
     response = client.get(theme_page.url + "?sort=boese&kind=quatsch&stage=9&page=abc")
     assert response.status_code == 200
@@ -115,14 +131,15 @@ def _fill(theme, statements: int, comments_each: int, votes_each: int):
     return Statement.objects.filter(theme=theme).first()
 
 
+@pytest.mark.parametrize("sort", ["umstritten", "zustimmung"])
 @pytest.mark.parametrize("size", [1, 25])
 def test_theme_page_queries_do_not_grow_with_the_data(
-    client, citizen, theme_page, size, django_assert_max_num_queries
+    client, citizen, theme_page, size, sort, django_assert_max_num_queries
 ):
     _fill(theme_page.theme, statements=size, comments_each=1, votes_each=min(size, 5))
     client.force_login(citizen)
     with django_assert_max_num_queries(36):
-        assert client.get(theme_page.url + "?sort=umstritten").status_code == 200
+        assert client.get(f"{theme_page.url}?sort={sort}").status_code == 200
 
 
 @pytest.mark.parametrize("size", [1, 30])

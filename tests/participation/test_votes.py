@@ -7,7 +7,6 @@ import pytest
 from django.db import connection
 
 from participation.models import Statement, Vote
-from participation.votes import controversy
 from tests import factories
 
 
@@ -128,30 +127,6 @@ def test_an_unknown_choice_is_refused_with_a_message(client, citizen, zielbild):
 def test_voting_needs_a_post(client, citizen, zielbild):
     client.force_login(citizen)
     assert client.get(vote_url(zielbild)).status_code == 405
-
-
-def test_controversy_is_highest_for_many_balanced_votes():
-    assert controversy(10, 0) == 0
-    assert controversy(100, 100) > controversy(10, 10) > controversy(10, 2) > 0
-
-
-@pytest.mark.parametrize(
-    "agree,disagree,neutral", [(0, 0, 0), (3, 0, 1), (0, 2, 0), (2, 7, 1), (7, 3, 0), (5, 5, 2)]
-)
-def test_the_recount_in_the_database_stores_what_controversy_computes(
-    zielbild, agree, disagree, neutral
-):
-    from participation.votes import recount_votes
-
-    for choice, count in (("agree", agree), ("disagree", disagree), ("neutral", neutral)):
-        for _ in range(count):
-            Vote.objects.create(statement=zielbild, user=factories.UserFactory(), choice=choice)
-    recount_votes(zielbild)
-    returned = (zielbild.agree_count, zielbild.disagree_count, zielbild.neutral_count)
-    zielbild.refresh_from_db()
-    assert returned == (agree, disagree, neutral)
-    assert (zielbild.agree_count, zielbild.disagree_count, zielbild.neutral_count) == returned
-    assert zielbild.controversy == controversy(agree, disagree)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

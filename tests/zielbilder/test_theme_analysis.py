@@ -217,7 +217,7 @@ def test_the_results_page_shows_the_opinion_groups_as_chart_and_table(
     page = client.get(f"/beteiligung/themen/{theme.slug}/ergebnisse/").content.decode()
     assert 'role="img"' in page and "Meinungslandkarte" in page
     assert page.count('<th class="kern-table__header" scope="row">Gruppe') == 2
-    assert "Zustimmung je Gruppe, Konsens und Spaltung" in page
+    assert "Zustimmung je Gruppe, gruppenübergreifende Zustimmung und Spaltung" in page
     assert items[0].get_absolute_url() in page
     assert timezone.localtime(run.computed_at).strftime("%Y") in page
 

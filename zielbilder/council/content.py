@@ -81,7 +81,9 @@ def themes() -> list[dict]:
         Statement.objects.public()
         .filter(kind="ausgangsbild")
         .select_related("sector")
-        .order_by("theme_id", "-agree_count", "pk")
+        # Ranked as "Meiste Zustimmung" ranks (participation.rankings), not by the number of
+        # agree votes, which favours what was online longest.
+        .order_by("theme_id", "-agreement", "pk")
         .iterator(chunk_size=2000)
     ):
         if len(ausgangsbilder[statement.theme_id]) >= STATEMENTS_PER_THEME:
