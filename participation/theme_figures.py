@@ -3,7 +3,9 @@
 The counts are the results page's (participation.results), read in grouped queries so that
 the overview costs the same for 3 themes as for 19: statements, votes and comments from the
 counters kept on each statement, participants in one query over votes, comments and
-proposals, kept for a few minutes because it reads every vote.
+proposals. That one reads every vote (about 10 s for 2.2 million votes on two busy cores),
+so no visitor waits for it: a periodic task counts them every few minutes and the overview
+shows the last count (participation.tasks.count_theme_participants).
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from cms.stages import NO_CONSULTATION, Consultation
 from .models import Comment, Proposal, Statement, StatementState, Visibility, Vote
 from .rules import STAGE_OF_KIND
 
-# Counting the distinct people behind 2 million votes takes a moment; the overview may show
-# a figure this many seconds old (the results page of a theme counts live).
-PARTICIPANTS_CACHE_SECONDS = 300
+# The periodic task counts every PARTICIPANTS_REFRESH_SECONDS (settings.CELERY_BEAT_SCHEDULE);
+# its count is kept long enough to outlast a few missed runs. Only without any count (a fresh
+# cache) does a request count for itself. The results page of a theme counts live.
+PARTICIPANTS_REFRESH_SECONDS = 300
+PARTICIPANTS_CACHE_SECONDS = 3600
 PARTICIPANTS_CACHE_KEY = "participation:participants-per-theme"
 
 
@@ -64,18 +68,22 @@ def participants_per_theme(theme_ids: Iterable[int] | None = None) -> dict[int, 
         return dict(cursor.fetchall())
 
 
+def count_theme_participants() -> dict[int, int]:
+    """Count anew and keep the count for the overview."""
+    counts = participants_per_theme()
+    cache.set(PARTICIPANTS_CACHE_KEY, counts, PARTICIPANTS_CACHE_SECONDS)
+    return counts
+
+
 def cached_participants_per_theme() -> dict[int, int]:
     counts = cache.get(PARTICIPANTS_CACHE_KEY)
-    if counts is None:
-        counts = participants_per_theme()
-        cache.set(PARTICIPANTS_CACHE_KEY, counts, PARTICIPANTS_CACHE_SECONDS)
-    return counts
+    return counts if counts is not None else count_theme_participants()
 
 
 def theme_figures(theme_ids: Iterable[int]) -> dict[int, ThemeFigures]:
     """Per theme: its published statements and the votes and comments on them (as the
-    results page counts them) and its participants. Two queries, or one while the
-    participants are cached."""
+    results page counts them) and its participants. One query, two when no count of the
+    participants is kept."""
     ids = list(theme_ids)
     totals: dict[int, dict] = {}
     rows = (

@@ -309,6 +309,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "participation.tasks.notify_pending",
         "schedule": 300.0,
     },
+    # participation.theme_figures.PARTICIPANTS_REFRESH_SECONDS
+    "participation-count-theme-participants": {
+        "task": "participation.tasks.count_theme_participants",
+        "schedule": 300.0,
+    },
     "konferenzen-expire-unconfirmed": {
         "task": "konferenzen.tasks.expire_unconfirmed",
         "schedule": 900.0,

@@ -15,11 +15,14 @@ from wagtail.images import get_image_model
 
 from accounts.models import User
 from cms.stages import Consultation
+from participation import tasks
 from participation.models import Proposal, Vote
 from participation.pictograms import pictogram_svg
 from participation.results import theme_summary
 from participation.theme_figures import (
     PARTICIPANTS_CACHE_KEY,
+    PARTICIPANTS_CACHE_SECONDS,
+    PARTICIPANTS_REFRESH_SECONDS,
     input_window,
     participants_per_theme,
 )
@@ -233,6 +236,25 @@ def test_the_participants_figure_is_counted_once_for_a_few_minutes(client, proce
     union = [q["sql"] for q in first.captured_queries if "UNION" in q["sql"]]
     assert len(union) == 1
     assert not [q for q in second.captured_queries if "UNION" in q["sql"]]
+
+
+def test_a_periodic_task_keeps_the_participants_count_fresh(client, process, settings):
+    """Counting the participants reads every vote; the overview shows the task's count."""
+    page = factories.theme_page("Mobilität")
+    statement = factories.statement(page.theme)
+    client.get("/themen/")  # no count kept yet: this request counts (0)
+    Vote.objects.create(statement=statement, user=factories.UserFactory(), choice="agree")
+    recount_votes(statement)
+    card = cards(client.get("/themen/").content.decode())["Mobilität"]
+    assert figures(card)["Teilnehmende"] == 0 and figures(card)["Bewertung"] == 1
+
+    assert tasks.count_theme_participants.delay().get() == 1
+
+    card = cards(client.get("/themen/").content.decode())["Mobilität"]
+    assert figures(card)["Teilnehmende"] == 1
+    schedule = settings.CELERY_BEAT_SCHEDULE["participation-count-theme-participants"]
+    assert schedule["task"] == "participation.tasks.count_theme_participants"
+    assert schedule["schedule"] == PARTICIPANTS_REFRESH_SECONDS < PARTICIPANTS_CACHE_SECONDS
 
 
 def svg_image(slug: str):
