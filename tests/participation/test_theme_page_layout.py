@@ -131,3 +131,18 @@ def test_a_stage_closed_early_by_an_editor_names_no_date_still_ahead(client, db,
     card = card_of(client.get(zielbild.theme.page.url).content.decode(), zielbild)
     assert re.search(r"Bewertung beendet\s*<", card)
     assert 'name="choice"' not in card
+
+
+def test_with_thousands_separators_statement_numbers_stay_identifiers(
+    client, citizen, theme_page, settings
+):
+    """The lead switches on Django's thousands separator ("54.440"): figures are grouped,
+    but a statement's number in its anchor, its ids and its title is not."""
+    settings.USE_THOUSAND_SEPARATOR = True
+    statement = factories.statement(theme_page.theme, id=12345)
+    client.force_login(citizen)
+    html = client.get(theme_page.url).content.decode()
+    card = card_of(html, statement)
+    assert 'id="aussage-12345"' in html and "12.345" not in card
+    assert 'aria-labelledby="aussage-12345-titel"' in card
+    assert "Zielbild Nr. 12345" in card
