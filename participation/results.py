@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
 
-from .models import Proposal, Statement, StatementState, Theme
-from .theme_figures import participants_per_theme
+from .models import Comment, Proposal, Statement, StatementState, Theme, Visibility, Vote
 
 TOP = 3
 
@@ -27,8 +26,21 @@ class ThemeSummary:
 
 def participants(theme: Theme) -> int:
     """Distinct accounts that voted, commented or proposed; a deleted account still counts,
-    its row stays (accounts.deletion). The overview of the themes counts the same way."""
-    return participants_per_theme([theme.pk]).get(theme.pk, 0)
+    its row stays (accounts.deletion)."""
+    voters = (
+        Vote.objects.filter(statement__theme=theme, user__isnull=False).order_by().values("user_id")
+    )
+    writers = (
+        Comment.objects.filter(
+            statement__theme=theme, author__isnull=False, visibility=Visibility.PUBLISHED
+        )
+        .order_by()
+        .values("author_id")
+    )
+    proposers = (
+        Proposal.objects.filter(theme=theme, author__isnull=False).order_by().values("author_id")
+    )
+    return voters.union(writers, proposers).count()
 
 
 def theme_summary(theme: Theme) -> ThemeSummary:

@@ -42,8 +42,9 @@ class ThemeFigures:
 
 
 def participants_per_theme(theme_ids: Iterable[int] | None = None) -> dict[int, int]:
-    """Distinct accounts per theme that voted, commented (published) or proposed, in one
-    query: the union of (theme, person) pairs drops the repeats, a GROUP BY counts them.
+    """Distinct accounts per theme that voted, commented (published) or proposed – as
+    `results.participants(theme)` counts them for one theme (a test holds them equal) – in
+    one query: the union of (theme, person) pairs drops the repeats, a GROUP BY counts them.
     `None`: every theme."""
     ids = None if theme_ids is None else list(theme_ids)
 
