@@ -6,8 +6,9 @@ small HTTP server standing in for a web replica.
 
 Prints how 200 requests were spread over the two replicas, what a replica sees of
 X-Forwarded-Proto, where 20 requests went with one replica stopped, and that /media/images/
-is served from the volume while the rest of /media/ is not. Exit status 1 if any of it is
-not as deploy/nginx.conf promises. Everything listens on 127.0.0.x only.
+is served from the volume (SVG with a sandboxing policy) while the rest of /media/ is not.
+Exit status 1 if any of it is not as deploy/nginx.conf promises. Everything listens on
+127.0.0.x only.
 """
 
 import collections
@@ -64,6 +65,11 @@ def get(path: str, headers=None) -> str:
         return response.read().decode()
 
 
+def header(path: str, name: str) -> str | None:
+    with urllib.request.urlopen(f"http://127.0.0.1:{PROXY_PORT}{path}", timeout=10) as response:
+        return response.headers.get(name)
+
+
 def main() -> int:
     if not shutil.which("nginx"):
         print("needs nginx: apt-get install nginx-light", file=sys.stderr)
@@ -71,6 +77,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="check-proxy-"))
     (work / "media" / "images").mkdir(parents=True)
     (work / "media" / "images" / "bild.txt").write_text("rendition")
+    (work / "media" / "images" / "piktogramm.svg").write_text("<svg/>")
     (work / "media" / "documents").mkdir()
     (work / "media" / "documents" / "intern.txt").write_text("private")
     site = (
@@ -111,6 +118,12 @@ def main() -> int:
         if stopped != {REPLICAS[1]: 20}:
             failures.append("requests lost while a replica was down")
         print(f"/media/images/bild.txt: {get('/media/images/bild.txt')!r}")
+        svg_policy = header("/media/images/piktogramm.svg", "Content-Security-Policy")
+        print(f"/media/images/piktogramm.svg: Content-Security-Policy {svg_policy!r}")
+        if "sandbox" not in (svg_policy or ""):
+            failures.append("SVG rendition served without a sandboxing policy")
+        if header("/media/images/bild.txt", "Content-Security-Policy"):
+            failures.append("a policy meant for SVG sent with another file")
         try:
             get("/media/documents/intern.txt")
             failures.append("/media/documents/ served")

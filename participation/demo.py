@@ -4,8 +4,10 @@ import random
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from cms.demo import add_child_once
@@ -25,6 +27,7 @@ from .models import (
     ThemePage,
     Vote,
 )
+from .pictograms import PICTOGRAMS, pictogram_svg
 from .votes import recount_votes
 
 STAGE_OF_KIND = {"ausgangsbild": 1, "zielbild": 3}
@@ -206,8 +209,27 @@ def load(*, today, report) -> None:
                 ),
                 report,
             )
+    load_pictograms(report)
     load_statements(report)
     load_activity(report)
+
+
+def load_pictograms(report) -> None:
+    """Each theme page without an image gets its pictogram, as a Wagtail image an editor can
+    replace. Decorative beside the theme's name, so its alternative text stays empty."""
+    Image = get_image_model()
+    added = 0
+    for page in ThemePage.objects.filter(image__isnull=True).select_related("theme"):
+        slug = page.theme.slug
+        page.image = Image.objects.create(
+            title=f"Piktogramm {page.theme.name}",
+            file=ContentFile(pictogram_svg(slug).encode(), name=f"piktogramm-{slug}.svg"),
+        )
+        page.image_alt = ""
+        page.save_revision().publish()
+        added += 1
+    if added:
+        report.created(f"{added} Piktogramme der Schwerpunktthemen (von {len(PICTOGRAMS)})")
 
 
 def load_statements(report) -> None:

@@ -120,12 +120,10 @@ class StatementFilter(django_filters.FilterSet):
             counts["total"] += number
             counts[f"kind_{kind}"] = counts.get(f"kind_{kind}", 0) + number
             counts[f"sector_{sector_id}"] = counts.get(f"sector_{sector_id}", 0) + number
+        # The field puts its empty_label („Alle Arten“) first itself.
         self.form.fields["kind"].choices = [
-            ("", _("Alle Arten")),
-            *[
-                (value, f"{label} ({counts.get(f'kind_{value}', 0)})")
-                for value, label in StatementKind.choices
-            ],
+            (value, f"{label} ({counts.get(f'kind_{value}', 0)})")
+            for value, label in StatementKind.choices
         ]
         self.form.fields["sector"].label_from_instance = lambda s: (
             f"{s.name} ({counts.get(f'sector_{s.pk}', 0)})"

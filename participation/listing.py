@@ -67,9 +67,22 @@ def statement_list(request, theme, windows) -> dict:
         statement.shares = shares(statement)
     return {
         "filter": filterset,
+        "active_filters": active_filters(filterset),
         "page_obj": page,
         "statements": statements,
         "vote_choices": VOTE_BUTTONS,
         "counts": counts,
         "result_count": page.paginator.count,
     }
+
+
+def active_filters(filterset: StatementFilter) -> int:
+    """How many filters the reader set, a sort other than the first visit's counting as one:
+    the folded filters say so in their summary."""
+    first_visit = StatementFilter({}).data
+    return sum(
+        1
+        for name in filterset.form.fields
+        if str(filterset.data.get(name, "")).strip()
+        and filterset.data.get(name) != first_visit.get(name)
+    )

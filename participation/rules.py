@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.services import user_is_verified
@@ -30,6 +31,10 @@ class Refused(Exception):
 class Permission:
     allowed: bool
     reason: str = ""
+    # Set when nobody can vote on the statement now (its consultation is closed, not yet
+    # open or not offered, or it was withdrawn): a list then shows the result and this short
+    # note instead of buttons nobody can press, and says `reason` once for the whole list.
+    closed_note: str = ""
 
 
 def consultation_of(stage: int, *, today=None) -> Consultation:
@@ -40,16 +45,36 @@ def consultation_of(stage: int, *, today=None) -> Consultation:
 def may_take_part(user, statement: Statement, consultation: Consultation) -> Permission:
     """Voting and commenting share these rules; the reason is shown beside the controls."""
     if statement.state == StatementState.WITHDRAWN:
-        return Permission(False, _("Diese Aussage wurde zurückgezogen."))
+        return Permission(
+            False,
+            _("Diese Aussage wurde zurückgezogen."),
+            closed_note=_("Zurückgezogen: Sie kann nicht mehr bewertet werden."),
+        )
     if statement.state != StatementState.PUBLISHED:
         return Permission(False, _("Diese Aussage ist nicht veröffentlicht."))
     if not consultation.is_open:
-        return Permission(False, consultation.note)
+        return Permission(False, consultation.note, closed_note=closed_note(consultation))
     if not getattr(user, "is_authenticated", False):
         return Permission(False, _("Melden Sie sich an, um mitzumachen."))
     if not user_is_verified(user):
         return Permission(False, _("Bestätigen Sie zuerst Ihre E-Mail-Adresse, um mitzumachen."))
     return Permission(True)
+
+
+def closed_note(consultation: Consultation) -> str:
+    """The short form of `consultation.note` for one statement in a list."""
+    if not consultation.offered:
+        return _("Keine Online-Bewertung")
+    if consultation.not_yet:
+        return _("Bewertung ab %(date)s möglich") % {
+            "date": date_format(consultation.opens, "DATE_FORMAT")
+        }
+    if consultation.closes >= timezone.localdate():
+        # Closed early by an editor: the planned date would be wrong.
+        return _("Bewertung beendet")
+    return _("Bewertung beendet am %(date)s") % {
+        "date": date_format(consultation.closes, "DATE_FORMAT")
+    }
 
 
 def ensure_may_take_part(user, statement: Statement, consultation: Consultation) -> None:

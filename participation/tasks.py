@@ -3,7 +3,7 @@ from django.conf import settings
 
 from config.celery import hand_over
 
-from . import moderation, notifications
+from . import moderation, notifications, theme_figures
 
 
 def enqueue(task_name: str, *args) -> None:
@@ -60,3 +60,10 @@ def notify_stage_results(self, results_id: int) -> int:
 @shared_task
 def notify_moderators() -> int:
     return moderation.notify_moderators_of_flags()
+
+
+@shared_task
+def count_theme_participants() -> int:
+    """The participants per theme for the overview of the themes, counted in the background
+    because the count reads every vote. Idempotent: it only replaces the kept count."""
+    return len(theme_figures.count_theme_participants())

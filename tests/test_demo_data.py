@@ -132,6 +132,29 @@ def test_the_demo_site_answers(client):
         assert client.get(f"/stadtgespraech/stufe-{number}/").status_code == 200
 
 
+def test_every_theme_page_shows_its_pictogram_as_a_decorative_svg_image(client):
+    from wagtail.images import get_image_model
+
+    run()
+    pages = ThemePage.objects.select_related("image", "theme")
+    assert all(page.image and page.image.is_svg() for page in pages)
+    assert {page.image_alt for page in pages} == {""}
+    html = client.get("/themen/").content.decode()
+    images = re.findall(r"<img [^>]*>", html)
+    assert len(images) == 19
+    assert all('alt=""' in image and ".svg" in image for image in images)
+    assert re.search(r'src="/media/images/piktogramm-mobilitaet[^"]*\.svg"', html)
+    # A second run leaves the images alone, and an editor's own image stays.
+    wohnen = ThemePage.objects.get(theme__slug="wohnen")
+    own = get_image_model().objects.create(title="Eigenes Bild", file=wohnen.image.file)
+    wohnen.image = own
+    wohnen.save_revision().publish()
+    count = get_image_model().objects.count()
+    run()
+    assert get_image_model().objects.count() == count
+    assert ThemePage.objects.get(theme__slug="wohnen").image == own
+
+
 def test_every_theme_has_statements_of_stages_1_and_3_with_votes_and_comments():
     from django.db.models import Count, Q, Sum
 

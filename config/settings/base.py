@@ -317,6 +317,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "participation.tasks.notify_pending",
         "schedule": 300.0,
     },
+    # participation.theme_figures.PARTICIPANTS_REFRESH_SECONDS
+    "participation-count-theme-participants": {
+        "task": "participation.tasks.count_theme_participants",
+        "schedule": 300.0,
+    },
     "konferenzen-expire-unconfirmed": {
         "task": "konferenzen.tasks.expire_unconfirmed",
         "schedule": 900.0,
@@ -410,6 +415,10 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# SVG for the themes' pictograms; pages show renditions with `preserve-svg`, so that an SVG
+# stays a vector (Wagtail cannot rasterise it). deploy/nginx.conf serves SVG renditions with
+# a sandboxing Content-Security-Policy, should an upload carry a script.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "csv", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: they would send a hash of every editor's address to a third

@@ -71,13 +71,23 @@ class ThemeIndexPage(Page):
         verbose_name_plural = _("Übersichten der Schwerpunktthemen")
 
     def get_context(self, request, *args, **kwargs):
+        from ..rules import consultations
+        from ..theme_figures import input_window, theme_figures
+
         context = super().get_context(request, *args, **kwargs)
-        context["theme_pages"] = (
+        pages = list(
             ThemePage.objects.live()
             .child_of(self)
             .select_related("theme", "image")
+            .prefetch_related("image__renditions")
             .order_by("theme__sort_order", "title")
         )
+        figures = theme_figures(page.theme_id for page in pages)
+        windows = consultations()
+        for page in pages:
+            page.figures = figures[page.theme_id]
+            page.input_window = input_window(page.figures.stages, windows)
+        context["theme_pages"] = pages
         return context
 
 

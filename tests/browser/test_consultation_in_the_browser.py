@@ -113,6 +113,10 @@ def test_a_citizen_votes_changes_the_vote_comments_replies_and_flags_with_the_ke
     sign_in(page, clara.email, PASSWORD)
     page.goto(page.base_url + THEME)
     assert_no_axe_violations(page)
+    # The filters are folded away („Filtern und sortieren“); Enter on the summary opens them.
+    filters = page.locator("details.statement-filter-disclosure")
+    press_on(page, filters.locator("summary"))
+    expect(filters).to_have_attribute("open", "")
     kind = tab_to(page, page.get_by_label(re.compile(r"^Art\b")))
     for _ in range(3):  # the arrow keys change a closed select's choice
         if kind.input_value() == "zielbild":
@@ -297,7 +301,8 @@ def test_a_proposal_goes_through_moderation_and_becomes_a_statement(demo_page, n
 
     sign_in(page, "paul@example.org", PASSWORD)
     page.goto(page.base_url + THEME)
-    press_on(page, "link", "Eigene Aussage vorschlagen", navigates=True)
+    # On a wide screen beside the statements, after them in the document and the tab order.
+    press_on(page, "link", "Eigene Aussage vorschlagen", navigates=True, limit=120)
     expect(page).to_have_url(re.compile("/beteiligung/themen/mobilitaet/vorschlagen/$"))
     assert_no_axe_violations(page)
     press_on(page, page.get_by_label("Zielbild"), key="Space")
