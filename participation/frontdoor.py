@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from cms.stages import StageStatus, process_stages
 from cms.teasers import Action, Teaser
@@ -18,8 +18,8 @@ from .taking_part import open_statements
 
 # What a stage's statements are called, in the plural, for the action's label.
 KIND_PLURAL = {
-    StatementKind.AUSGANGSBILD: gettext_lazy("Ausgangsbilder"),
-    StatementKind.ZIELBILD: gettext_lazy("Zielbilder"),
+    StatementKind.AUSGANGSBILD: pgettext_lazy("kind of statement, plural", "Ausgangsbilder"),
+    StatementKind.ZIELBILD: pgettext_lazy("kind of statement, plural", "Zielbilder"),
 }
 
 
