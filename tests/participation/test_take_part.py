@@ -215,3 +215,57 @@ def test_the_page_in_english(client, themes):
     html = client.get("/en/beteiligung/mitmachen/").content.decode()
     assert '<html lang="en"' in html
     assert "Take part" in html and "Filter and sort" in html
+
+
+def test_on_skewed_volume_the_late_statements_come_first(client, themes, citizen):
+    """As in real consultations: the early statements collected thousands of votes, those
+    added late a handful; the first page must offer the late ones, the most seen last."""
+    from participation.models import Statement
+
+    mobility, housing = themes
+    sector = factories.sector()
+    early = [
+        Statement(
+            theme=mobility if n % 3 else housing,
+            kind="zielbild",
+            stage=3,
+            sector=sector,
+            state="published",
+            text=f"Frühe Aussage {n}",
+            agree_count=400 + 7 * n,
+            disagree_count=150 + 3 * n,
+            neutral_count=50,
+        )
+        for n in range(280)
+    ]
+    late = [
+        Statement(
+            theme=housing,
+            kind="zielbild",
+            stage=3,
+            sector=sector,
+            state="published",
+            text=f"Späte Aussage {n}",
+            agree_count=n % 4,
+            disagree_count=n % 3,
+        )
+        for n in range(20)
+    ]
+    Statement.objects.bulk_create(early)
+    Statement.objects.bulk_create(late)
+    late_ids = set(Statement.objects.filter(text__startswith="Späte").values_list("pk", flat=True))
+    first_page = listed(client.get(URL).content.decode())
+    assert set(first_page) == late_ids
+    totals = {s.pk: s.vote_count for s in Statement.objects.filter(pk__in=first_page)}
+    assert [totals[pk] for pk in first_page] == sorted(totals.values())
+    # The most seen statement is on the last page, last.
+    most_seen = Statement.objects.filter(text="Frühe Aussage 279").get()
+    last_page = listed(client.get(URL, {"page": 15}).content.decode())
+    assert last_page[-1] == most_seen.pk
+    # A citizen who rated the late ones is offered the least seen of the rest next.
+    for pk in late_ids:
+        Vote.objects.create(user=citizen, statement_id=pk, choice="agree")
+    client.force_login(citizen)
+    next_up = listed(client.get(URL, {"unvoted": "on"}).content.decode())
+    assert next_up[0] == Statement.objects.get(text="Frühe Aussage 0").pk
+    assert not set(next_up) & late_ids
