@@ -235,6 +235,21 @@ class TakePartFilter(django_filters.FilterSet):
     def filter_sort(self, queryset, name, value):
         return queryset.order_by(*TAKE_PART_SORTS.get(value, TAKE_PART_SORTS["wenigste"]))
 
+    def known_count(self) -> int | None:
+        """How many statements the filters leave, from the counts `add_counts` read; None
+        where only the database can tell (leaving out one's own votes). A field that did not
+        validate filters nothing, as in django-filter."""
+        self.form.is_valid()
+        chosen = self.form.cleaned_data
+        if chosen.get("unvoted"):
+            return None
+        theme, kind = chosen.get("theme"), chosen.get("kind")
+        return sum(
+            number
+            for (theme_id, statement_kind), number in self.buckets.items()
+            if (theme is None or theme_id == theme.pk) and (not kind or statement_kind == kind)
+        )
+
     def filter_unvoted(self, queryset, name, value):
         if not value or not getattr(self.user, "is_authenticated", False):
             return queryset
@@ -244,9 +259,12 @@ class TakePartFilter(django_filters.FilterSet):
         """The number of open statements behind each theme and kind, in one grouped query;
         only the kinds that are open are offered."""
         counts: dict[str, int] = {"total": 0}
+        # (theme id, kind) → number: the paginator's count is added up from these.
+        self.buckets: dict[tuple[int, str], int] = {}
         for theme_id, kind, number in (
             base.order_by().values_list("theme_id", "kind").annotate(n=Count("*"))
         ):
+            self.buckets[(theme_id, kind)] = number
             counts["total"] += number
             counts[f"kind_{kind}"] = counts.get(f"kind_{kind}", 0) + number
             counts[f"theme_{theme_id}"] = counts.get(f"theme_{theme_id}", 0) + number

@@ -4,6 +4,7 @@ after its stage (the hooks of cms.teasers)."""
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +16,9 @@ from cms.teasers import Action, Teaser
 from .models import StatementKind
 from .rules import STAGE_OF_KIND
 from .taking_part import open_statements
+
+# The home page's sentence "116 Zielbilder … warten auf Ihre Meinung" may be this old.
+COUNTS_CACHE_SECONDS = 60
 
 # What a stage's statements are called, in the plural, for the action's label.
 KIND_PLURAL = {
@@ -36,8 +40,12 @@ def consultation_action(request, stage: StageStatus) -> Action | None:
     """On a stage whose consultation is open: to the page listing what one can rate."""
     if not stage.consultation.is_open:
         return None
-    counted = open_statements([stage.number]).aggregate(
-        statements=Count("pk"), themes=Count("theme", distinct=True)
+    counted = cache.get_or_set(
+        f"participation:open-statements:{stage.number}",
+        lambda: open_statements([stage.number]).aggregate(
+            statements=Count("pk"), themes=Count("theme", distinct=True)
+        ),
+        COUNTS_CACHE_SECONDS,
     )
     return Action(
         label=_("Jetzt mitmachen: %(what)s bewerten und kommentieren")

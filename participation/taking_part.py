@@ -2,8 +2,10 @@
 themes, with the vote buttons of each – the place the home page's "Jetzt mitmachen" leads.
 
 A fixed number of queries whatever the number of statements: the stages (cached), the facet
-counts, the page's statements with their theme and source, the count for the paginator, the
-reader's own votes on them, and the themes for the filter.
+counts (which also give the paginator its count), the ids of the page's statements in order,
+those statements with their theme and source, the reader's own votes on them, and the themes
+for the filter. PostgreSQL reads the order and the counts from indexes of their own
+(Statement.Meta.indexes).
 """
 
 from __future__ import annotations
@@ -19,6 +21,15 @@ from .rules import consultations, may_take_part
 from .votes import VOTE_BUTTONS, shares, votes_of
 
 PER_PAGE = 20
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count where the filter already knows it: one query less."""
+
+    def __init__(self, *args, count: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if count is not None:
+            self.count = count  # takes the place of the cached property
 
 
 def open_stages(windows: dict) -> list[int]:
@@ -38,12 +49,16 @@ def take_part_context(request) -> dict:
     if not stages:
         return closed_context()
     base = open_statements(stages)
-    filterset = TakePartFilter(
-        request.GET, queryset=base.select_related("sector", "theme__page"), request=request
-    )
+    filterset = TakePartFilter(request.GET, queryset=base, request=request)
     counts = filterset.add_counts(base)
-    page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("page"))
-    statements = list(page.object_list)
+    # The page's ids first, from the index that holds the order (even far back, no join runs
+    # for the statements skipped), then those twenty with their theme and source.
+    page = CountedPaginator(
+        filterset.qs.values_list("pk", flat=True), PER_PAGE, count=filterset.known_count()
+    ).get_page(request.GET.get("page"))
+    page.object_list = ids = list(page.object_list)
+    found = Statement.objects.select_related("sector", "theme__page").in_bulk(ids)
+    statements = [found[pk] for pk in ids if pk in found]
     user_is_verified(request.user, request)
     mine = votes_of(request.user, statements)
     for statement in statements:
