@@ -99,7 +99,7 @@ STAGE_BODY = {
     "Alle Dortmunder*innen können die Zielbilder online kommentieren, bewerten und eigene "
     "Zielbilder vorschlagen.",
     4: "Die zweite Stadtkonferenz verständigt sich auf einen gemeinsamen Katalog von "
-    "Zielbildern. Die Anmeldung öffnet rechtzeitig vorher.",
+    "Zielbildern. Anmelden können sich alle, die mitreden wollen, schon Wochen vorher.",
     5: "Das Strategieteam führt alle Eingaben zusammen. Die Stadtstrategie mit Ausgangs- und "
     "Zielbildern, Stadtzielen, Handlungsfeldern, Projekten und Kennzahlen geht als "
     "Ratsvorlage an den Rat der Stadt.",

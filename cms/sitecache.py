@@ -17,7 +17,7 @@ import time
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
@@ -94,6 +94,7 @@ def remember_route(request, path: str) -> None:
 def site_chrome(request) -> dict:
     """The header's and footer's links and the operator's name, for this site and language."""
     from .models import FooterSettings
+    from .navigation import contributed_items
 
     site = remember_site(request)
     if site is None:
@@ -104,17 +105,21 @@ def site_chrome(request) -> dict:
             "operator": "",
             "easy_language_url": "",
         }
-    key = _key(request, "chrome", site.pk, get_language())
+    # The day is part of the key: the navigation grows as stages begin, and a stage begins
+    # by its date, with nobody publishing anything.
+    key = _key(request, "chrome", site.pk, get_language(), timezone.localdate().isoformat())
     chrome = cache.get(key)
     if chrome is None:
         root = site.root_page
         footer = FooterSettings.for_site(site)
         chrome = {
             "home_url": root.get_url(request),
+            # (title, address, whether the title is content editors wrote)
             "navigation": [
-                (page.title, page.get_url(request))
+                (page.title, page.get_url(request), True)
                 for page in root.get_children().live().in_menu().public()
-            ],
+            ]
+            + [(str(item.title), item.url, False) for item in contributed_items(request)],
             "footer_links": [(page.get_url(request), str(label)) for page, label in footer.links()],
             "operator": footer.operator,
             "easy_language_url": easy_language_url(root, request),

@@ -189,6 +189,12 @@ def current_stage(*, today: datetime.date | None = None) -> StageStatus | None:
     return running[-1] if running else None
 
 
+def has_begun(kind: StageKind, *, stages: list[StageStatus] | None = None) -> bool:
+    """Whether the process has reached a stage of this kind: one runs or ran."""
+    stages = process_stages() if stages is None else stages
+    return any(stage.kind == kind and not stage.is_planned for stage in stages)
+
+
 def begin_stage(number: int, *, user=None, today: datetime.date | None = None) -> None:
     """Close the stage before `number` and let `number` run from today, as the council's
     adoption of the strategy does for stage 6. Saved as page revisions, so the history of

@@ -1,4 +1,7 @@
 from django.core.exceptions import PermissionDenied
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -7,6 +10,8 @@ from wagtail.snippets.models import register_snippet
 from cms.admin_permissions import SnippetViewSet
 
 from .models import StageResults
+from .models.results import latest_published_results
+from .teasers import HOME_TEASERS, Teaser
 
 
 class StageResultsViewSet(SnippetViewSet):
@@ -44,3 +49,23 @@ def drafts_only_for_those_who_edit_pages(pages, request):
     if PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"]):
         return pages
     return pages.live().public()
+
+
+@hooks.register(HOME_TEASERS)
+def latest_results_teaser(request):
+    """The home page shows what the latest finished stage produced."""
+    results = latest_published_results()
+    if results is None:
+        return []
+    stage = results.stage
+    return [
+        Teaser(
+            preline=gettext("Ergebnisse"),
+            heading=gettext("Stufe %(number)d: %(title)s")
+            % {"number": stage.number, "title": stage.title},
+            text=Truncator(strip_tags(results.summary)).words(30),
+            url=f"{stage.get_url(request)}#results-heading",
+            link_text=gettext("Ergebnisse lesen"),
+            order=20,
+        )
+    ]

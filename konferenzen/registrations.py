@@ -89,6 +89,16 @@ def registration_window(conference: Conference, *, now: datetime | None = None) 
     return Window(True, _("Anmeldung bis %(when)s.") % {"when": when})
 
 
+def open_registrations(*, now: datetime | None = None, limit: int = 2) -> list[Conference]:
+    """The conferences taking registrations now, the earliest first; at most `limit`."""
+    now = now or timezone.now()
+    return list(
+        Conference.objects.filter(registration_opens__lte=now, registration_closes__gt=now)
+        .prefetch_related("quotas")
+        .order_by("starts_at", "pk")[:limit]
+    )
+
+
 @dataclass(frozen=True)
 class QuotaStatus:
     sector: str

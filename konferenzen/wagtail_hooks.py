@@ -12,8 +12,9 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
 from cms.admin_menu import PermissionMenuItem
 from cms.admin_permissions import SnippetViewSet
 from cms.spreadsheets import FormulaSafeExportMixin
+from cms.teasers import HOME_TEASERS, STAGE_ACTION
 
-from . import admin_views
+from . import admin_views, frontdoor
 from .models import Conference, Registration, RegistrationSector, RegistrationStatus
 from .registrations import seats_changed
 
@@ -175,3 +176,8 @@ def my_registrations():
     from .my_participation import registrations_source
 
     return registrations_source()
+
+
+# The home page's teasers and a conference stage's primary action (cms.teasers).
+hooks.register(HOME_TEASERS, frontdoor.registration_teasers)
+hooks.register(STAGE_ACTION, frontdoor.registration_action)

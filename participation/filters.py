@@ -3,12 +3,12 @@
 import django_filters
 from django import forms
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from cms.widgets import ContentSelect
 
-from .models import Comment, Proposal, Sector, Statement, StatementKind
+from .models import Comment, Proposal, Sector, Statement, StatementKind, Theme
 from .models.proposals import ProposalState
 
 SEARCH_MAX_LENGTH = 200
@@ -175,3 +175,123 @@ class CommentFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(Q(is_official=True) | Q(replies__is_official=True)).distinct()
+
+
+# --- The take-part page: every statement open for votes now, across the themes ----------------
+
+# Fewest votes first gives a statement written late a fair chance against those that have
+# collected votes for weeks (as Polis presents statements); among equals the newest first.
+VOTE_TOTAL = F("agree_count") + F("disagree_count") + F("neutral_count")
+TAKE_PART_SORTS = {
+    "wenigste": (VOTE_TOTAL.asc(), "-created_at", "-id"),
+    "neu": ("-created_at", "-id"),
+}
+TAKE_PART_SORT_CHOICES = [
+    ("wenigste", _("Wenigste Bewertungen zuerst")),
+    ("neu", _("Neueste zuerst")),
+]
+TAKE_PART_ORDER_NOTES = {
+    "wenigste": _(
+        "Oben stehen die Aussagen mit den wenigsten Bewertungen, damit auch später "
+        "hinzugekommene gesehen und bewertet werden."
+    ),
+    "neu": _("Oben stehen die zuletzt veröffentlichten Aussagen."),
+}
+
+
+class TakePartFilter(django_filters.FilterSet):
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Schwerpunktthema"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Alle Schwerpunktthemen"),
+        widget=ContentSelect,
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Art"), choices=StatementKind.choices, empty_label=_("Alle Arten")
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Reihenfolge"),
+        choices=TAKE_PART_SORT_CHOICES,
+        method="filter_sort",
+        empty_label=None,
+        null_label=None,
+    )
+    unvoted = django_filters.BooleanFilter(
+        label=_("Nur Aussagen, die ich noch nicht bewertet habe"),
+        method="filter_unvoted",
+        widget=forms.CheckboxInput,
+    )
+
+    class Meta:
+        model = Statement
+        fields = ["theme", "kind", "sort", "unvoted"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        # Always bound and sorted, so that a first visit is ordered like any other.
+        data = data if data is not None else {}
+        if not data.get("sort"):
+            data = data.copy()
+            data["sort"] = "wenigste"
+        super().__init__(data, *args, **kwargs)
+        if not getattr(self.user, "is_authenticated", False):
+            # Only a signed-in person has votes of their own to leave out.
+            del self.filters["unvoted"]
+
+    @property
+    def user(self):
+        return getattr(self.request, "user", None)
+
+    @property
+    def order_note(self) -> str:
+        sort = self.form.cleaned_data.get("sort") if self.form.is_valid() else None
+        return TAKE_PART_ORDER_NOTES.get(sort or "wenigste", TAKE_PART_ORDER_NOTES["wenigste"])
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*TAKE_PART_SORTS.get(value, TAKE_PART_SORTS["wenigste"]))
+
+    def known_count(self) -> int | None:
+        """How many statements the filters leave, from the counts `add_counts` read; None
+        where only the database can tell (leaving out one's own votes). A field that did not
+        validate filters nothing, as in django-filter."""
+        self.form.is_valid()
+        chosen = self.form.cleaned_data
+        if chosen.get("unvoted"):
+            return None
+        theme, kind = chosen.get("theme"), chosen.get("kind")
+        return sum(
+            number
+            for (theme_id, statement_kind), number in self.buckets.items()
+            if (theme is None or theme_id == theme.pk) and (not kind or statement_kind == kind)
+        )
+
+    def filter_unvoted(self, queryset, name, value):
+        if not value or not getattr(self.user, "is_authenticated", False):
+            return queryset
+        return queryset.exclude(votes__user=self.user)
+
+    def add_counts(self, base) -> dict:
+        """The number of open statements behind each theme and kind, in one grouped query;
+        only the kinds that are open are offered."""
+        counts: dict[str, int] = {"total": 0}
+        # (theme id, kind) → number: the paginator's count is added up from these.
+        self.buckets: dict[tuple[int, str], int] = {}
+        for theme_id, kind, number in (
+            base.order_by().values_list("theme_id", "kind").annotate(n=Count("*"))
+        ):
+            self.buckets[(theme_id, kind)] = number
+            counts["total"] += number
+            counts[f"kind_{kind}"] = counts.get(f"kind_{kind}", 0) + number
+            counts[f"theme_{theme_id}"] = counts.get(f"theme_{theme_id}", 0) + number
+        self.form.fields["kind"].choices = [
+            ("", _("Alle Arten")),
+            *[
+                (value, f"{label} ({counts[f'kind_{value}']})")
+                for value, label in StatementKind.choices
+                if f"kind_{value}" in counts
+            ],
+        ]
+        self.form.fields["theme"].label_from_instance = lambda theme: (
+            f"{theme.name} ({counts.get(f'theme_{theme.pk}', 0)})"
+        )
+        return counts

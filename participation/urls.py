@@ -1,10 +1,11 @@
 from django.urls import path
 
-from .views import comments, follows, proposals, results, statements
+from .views import comments, follows, proposals, results, statements, take_part
 
 app_name = "participation"
 
 urlpatterns = [
+    path("beteiligung/mitmachen/", take_part.take_part, name="take_part"),
     path("beteiligung/aussagen/<int:pk>/", statements.statement_detail, name="statement"),
     path("beteiligung/aussagen/<int:pk>/bewerten/", statements.vote, name="vote"),
     path(

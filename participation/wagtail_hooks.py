@@ -9,8 +9,9 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from cms.admin_menu import PermissionMenuItem
 from cms.admin_permissions import SnippetViewSet
+from cms.teasers import HOME_TEASERS, STAGE_ACTION
 
-from . import admin_views
+from . import admin_views, frontdoor
 from .models import Sector, Statement, Theme
 from .models.statements import StatementKind, StatementState
 
@@ -149,3 +150,9 @@ def my_follows():
     from .my_participation import follows_source
 
     return follows_source()
+
+
+# The primary action of a stage with an open consultation, and the home page's teaser for
+# one that outlasts its stage (cms.teasers).
+hooks.register(STAGE_ACTION, frontdoor.consultation_action)
+hooks.register(HOME_TEASERS, frontdoor.consultation_teasers)

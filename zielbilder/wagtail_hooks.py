@@ -8,8 +8,10 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from cms.admin_menu import PermissionMenuItem
 from cms.admin_permissions import SnippetViewSet
+from cms.navigation import MAIN_NAVIGATION
+from cms.teasers import HOME_TEASERS
 
-from . import admin_reporting, admin_views, admin_workbench
+from . import admin_reporting, admin_views, admin_workbench, frontdoor
 from .council import admin_views as council_admin
 from .models import (
     ConsolidatedZielbild,
@@ -193,3 +195,8 @@ class ZielbildViewSet(SnippetViewSet):
 
 
 register_snippet(ZielbildViewSet)
+
+
+# The home page's teasers and the main navigation (cms.teasers, cms.navigation).
+hooks.register(HOME_TEASERS, frontdoor.monitoring_teasers)
+hooks.register(MAIN_NAVIGATION, frontdoor.navigation_items)

@@ -46,8 +46,19 @@ class HomePage(EditorialPage):
         verbose_name_plural = _("Startseiten")
 
     def get_context(self, request, *args, **kwargs):
+        from ..teasers import days_left, home_teasers, stage_action
+
         context = super().get_context(request, *args, **kwargs)
-        context["current_stage"] = current_stage()
+        today = timezone.localdate()
+        stages = process_stages(today=today)
+        running = current_stage(today=today)
+        # The primary action at the top; the teasers below leave out what it leads to.
+        action = stage_action(request, running)
+        context["current_stage"] = running
+        context["next_stage"] = next((s for s in stages if s.is_planned), None)
+        context["action"] = action
+        context["days_left"] = days_left(action.deadline, today=today) if action else None
+        context["teasers"] = home_teasers(request, leave_out=[action.url] if action else [])
         context["process"] = ProcessPage.objects.live().order_by("path").first()
         return context
 
@@ -234,10 +245,15 @@ class StagePage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from ..teasers import days_left, stage_action
         from .results import StageResults
 
         context = super().get_context(request, *args, **kwargs)
-        context["stage"] = self.status()
+        today = timezone.localdate()
+        stage = self.status(today=today)
+        context["stage"] = stage
+        context["action"] = action = stage_action(request, stage)
+        context["days_left"] = days_left(action.deadline, today=today) if action else None
         context["results"] = StageResults.objects.filter(stage=self, live=True).first()
         siblings = StagePage.objects.live().sibling_of(self, inclusive=False)
         context["previous_stage"] = (

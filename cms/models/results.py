@@ -72,3 +72,13 @@ class StageResults(
         context["results"] = self
         context["stage"] = self.stage.status()
         return context
+
+
+def latest_published_results() -> StageResults | None:
+    """The published results of the latest stage that has any, with its page."""
+    return (
+        StageResults.objects.filter(live=True, stage__live=True)
+        .select_related("stage")
+        .order_by("-stage__number")
+        .first()
+    )

@@ -29,8 +29,13 @@ def main_navigation(context, chrome):
     request = context.get("request")
     current_path = request.path if request else ""
     items = [
-        {"title": title, "url": url, "current": bool(url) and current_path.startswith(url)}
-        for title, url in chrome["navigation"]
+        {
+            "title": title,
+            "url": url,
+            "current": bool(url) and current_path.startswith(url),
+            "is_content": is_content,
+        }
+        for title, url, is_content in chrome["navigation"]
     ]
     return {"home_url": chrome["home_url"], "items": items, "request": request}
 

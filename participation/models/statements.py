@@ -1,6 +1,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -102,6 +102,22 @@ class Statement(models.Model):
             _public_index("theme", "-controversy", "-id", name="statement_public_disputed"),
             _public_index("theme", "-comment_count", "-id", name="statement_public_discussed"),
             _public_index("theme", "kind", "sector", "stage", name="statement_public_facets"),
+            # The take-part page lists the published statements of the open stages from all
+            # themes, fewest votes first (participation.filters.TAKE_PART_SORTS), and counts
+            # them per theme and kind: an index that delivers that order, and one the counts
+            # read alone.
+            models.Index(
+                F("agree_count") + F("disagree_count") + F("neutral_count"),
+                F("created_at").desc(),
+                F("id").desc(),
+                condition=Q(state=StatementState.PUBLISHED),
+                name="statement_open_fewest_votes",
+            ),
+            models.Index(
+                fields=["stage", "theme", "kind"],
+                condition=Q(state=StatementState.PUBLISHED),
+                name="statement_open_facets",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

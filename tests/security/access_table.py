@@ -231,6 +231,7 @@ BY_ROUTE = {
     "konto/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": "OOOOOOOOOO",
     "konto/sessions/": "LOOOOOOOOO",
     "suche/": "OOOOOOOOOO",
+    "beteiligung/mitmachen/": "OOOOOOOOOO",
     "beteiligung/aussagen/<int:pk>/": "OOOOOOOOOO",
     "beteiligung/kommentare/<int:pk>/melden/": "LOOOOOOOOO",
     "beteiligung/vorschlaege/<int:pk>/melden/": "LOOOOOOOOO",

@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from cms.sitecache import tree_changed
+
 from ..consolidation import Refused
 from ..models import PaperVersion, VersionState
 from ..models.council import RESOLUTION_MAX_LENGTH
@@ -180,6 +182,8 @@ def publish(version: PaperVersion, *, by=None) -> PaperVersion:
     )
     if not updated:  # published by a parallel click
         raise Refused(_("Version %(n)d ist bereits veröffentlicht.") % {"n": version.number})
+    # The first public version puts the paper into the main navigation (zielbilder.frontdoor).
+    tree_changed()
     version.refresh_from_db()
     return version
 
@@ -190,6 +194,10 @@ def visible_versions(user):
     if user.has_perm("zielbilder.view_paperversion"):
         return versions.filter(state__in=(VersionState.DRAFT, VersionState.PUBLISHED))
     return versions.filter(state=VersionState.PUBLISHED)
+
+
+def any_published() -> bool:
+    return PaperVersion.objects.filter(state=VersionState.PUBLISHED).exists()
 
 
 def binding_version() -> PaperVersion | None:
