@@ -92,9 +92,11 @@ def test_a_tile_shows_the_shares_of_the_assessed_figures_and_the_weakest_state(c
     assert tile["assessed"] == "3 von 4 Kennzahlen bewertet"
 
 
+@pytest.mark.parametrize("grouping", [False, True])
 def test_each_tile_links_to_its_goals_section_and_the_state_is_written_not_only_coloured(
-    client, goals
+    client, goals, settings, grouping
 ):
+    settings.USE_THOUSAND_SEPARATOR = grouping
     cache.clear()
     soup = BeautifulSoup(client.get("/monitoring/").content, "html.parser")
     for tile in soup.select(".goal-tile"):
@@ -104,6 +106,8 @@ def test_each_tile_links_to_its_goals_section_and_the_state_is_written_not_only_
         # A sign of its own shape and the state in words, besides the colour.
         assert tile.select_one(".goal-tile__state svg.status-icon") is not None
         assert tile.select_one(".goal-tile__state").get_text(strip=True)
+        for part in tile.select(".goal-tile__bar rect"):  # SVG numbers stay unlocalized
+            assert part["x"].isdigit() and part["width"].isdigit()
 
 
 def test_the_tables_scroll_in_their_own_labelled_focusable_box(client, goals):
