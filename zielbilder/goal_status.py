@@ -70,6 +70,11 @@ class GoalAssessment:
         return self.total - self.assessed
 
     @property
+    def counted(self) -> tuple[Share, ...]:
+        """The shares of the states that at least one figure has."""
+        return tuple(share for share in self.shares if share.count)
+
+    @property
     def count(self) -> dict[str, int]:
         """Figures per state value, "no_data" included, for the tables."""
         counted = {share.status.value: share.count for share in self.shares}

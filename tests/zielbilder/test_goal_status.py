@@ -46,6 +46,7 @@ def test_the_shares_are_of_the_assessed_figures_and_add_up_to_100():
     ]
     assert [s.start for s in goal.shares] == [0, 50, 75]  # where each part of the bar begins
     assert goal.count == {"on_track": 2, "at_risk": 1, "off_track": 1, "no_data": 2}
+    assert [s.status for s in assess_goal([ON, OFF, NONE]).counted] == [ON, OFF]
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,7 @@ def tiles(client, path="/monitoring/") -> dict:
             "label": tile.select_one(".goal-tile__state").get_text(" ", strip=True),
             "shares": [li.get_text(" ", strip=True) for li in tile.select(".goal-tile__share")],
             "assessed": tile.select_one(".goal-tile__assessed").get_text(" ", strip=True),
+            "note": " ".join(p.get_text(" ", strip=True) for p in tile.select(".goal-tile__note")),
         }
     return found
 
@@ -78,6 +79,8 @@ def test_a_goal_with_one_of_eleven_figures_assessed_is_not_shown_on_track(client
     assert tile["label"] == "noch nicht bewertbar"
     assert "auf Kurs" not in tile["label"]
     assert tile["assessed"] == "1 von 11 Kennzahlen bewertet"
+    assert tile["shares"] == []  # no shares of too few figures, only what they are
+    assert tile["note"].endswith("Bisher bewertet: 1 auf Kurs.")
 
 
 def test_a_tile_shows_the_shares_of_the_assessed_figures_and_the_weakest_state(client, goals):
@@ -279,3 +282,36 @@ def test_the_demo_dashboard_shows_tiles_in_several_states(client, demo_monitorin
     assert set(states.values()) == {"on_track", "at_risk", "off_track", "not_assessable"}
     assert states[8] == states[9] == "not_assessable"  # their figures are still being agreed
     assert tiles(client)[1]["assessed"] == "3 von 8 Kennzahlen bewertet"
+
+
+@pytest.mark.parametrize(
+    "fields, values",
+    [
+        ({}, [("2025-06-30", "12")]),  # one value, no baseline or target
+        ({"target_value": 100, "target_date": END}, []),  # only a target
+        ({"baseline_value": 5, "baseline_date": START}, [("2024-01-01", "5")]),  # same day
+        (
+            {"baseline_value": -3, "baseline_date": START, "target_value": 7, "target_date": END},
+            [("2025-01-01", "-2.5"), ("2026-01-01", "0")],
+        ),
+        (
+            {"baseline_value": "99999999999", "baseline_date": START},
+            [("2025-01-01", "0.001")],
+        ),
+    ],
+)
+def test_odd_series_are_drawn_without_failing(fields, values):
+    from types import SimpleNamespace
+
+    from zielbilder.charts import series_charts
+
+    figure = KeyFigure(name="Kennzahl", unit="", **fields)
+    reported = [
+        SimpleNamespace(date=datetime.date.fromisoformat(day), value=Decimal(value))
+        for day, value in values
+    ]
+    charts = series_charts(figure, reported)
+    assert len(charts) == 3
+    for chart in charts:
+        assert chart.y_label == "Wert" and len(chart.y_ticks) >= 2
+        assert all(chart.top <= y <= chart.bottom for _x, y in chart.marks)
