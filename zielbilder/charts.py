@@ -10,7 +10,9 @@ least 3:1 contrast on white (WCAG 1.4.11).
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
@@ -210,38 +212,120 @@ def chart_of(analysis, highlight: int = 5) -> OpinionChart | None:
 
 # --- a key figure's series (stage 6) ------------------------------------------------------------
 
-SERIES_WIDTH, SERIES_HEIGHT = 640, 300
-SERIES_LEFT, SERIES_RIGHT, SERIES_TOP, SERIES_BOTTOM = 64, 16, 16, 40
+
+@dataclass(frozen=True)
+class SeriesSize:
+    """One drawing of the series for one range of screen widths: SVG text scales with the
+    drawing, so a phone gets a narrow one and a desktop a wide one, each with its text at
+    about 12 to 16 px on the screen (site.css shows the one that fits)."""
+
+    name: str
+    width: int
+    height: int
+    font: int
+    x_ticks: int  # at most
+    y_ticks: int  # at most
+
+
+SERIES_SIZES = (
+    SeriesSize("narrow", 400, 340, 15, 4, 6),
+    SeriesSize("medium", 720, 380, 14, 7, 7),
+    SeriesSize("wide", 1200, 440, 15, 12, 8),
+)
+SERIES_RIGHT = 28  # room for the target's diamond and label
+DOT_LIMIT = 150  # a dot per value only while they are apart
 
 
 @dataclass(frozen=True)
 class SeriesChart:
+    size: SeriesSize
+    left: float  # the plot's edges, in SVG units
+    right: float
+    top: float
+    bottom: float
     points: str  # polyline of the reported values
     marks: tuple[tuple[float, float], ...]
     path: str  # dashed line from baseline to target, empty without both
     baseline: tuple[float, float] | None
     target: tuple[float, float] | None
     y_ticks: tuple[tuple[float, str], ...]  # (y, label)
-    x_ticks: tuple[tuple[float, str], ...]  # (x, year)
-    width: int = SERIES_WIDTH
-    height: int = SERIES_HEIGHT
-    left: int = SERIES_LEFT
-    bottom_y: int = SERIES_HEIGHT - SERIES_BOTTOM
+    x_ticks: tuple[tuple[float, str], ...]  # (x, label)
+    y_label: str  # the unit
+    x_label: str
+    latest: tuple[float, float, str] | None  # (x, y, label) of the latest value
+    target_label: str
+
+    @property
+    def width(self) -> int:
+        return self.size.width
+
+    @property
+    def height(self) -> int:
+        return self.size.height
+
+    @property
+    def font(self) -> int:
+        return self.size.font
+
+    # Where the texts go: the unit above the value axis, its ticks' labels left of it, the
+    # dates' labels below the time axis and the axis' name below them.
+    @property
+    def y_label_y(self) -> float:
+        return round(self.font * 1.1, 1)
+
+    @property
+    def tick_label_x(self) -> float:
+        return round(self.left - self.font * 0.5, 1)
+
+    @property
+    def tick_mark_end(self) -> float:
+        return round(self.bottom + self.font * 0.4, 1)
+
+    @property
+    def date_label_y(self) -> float:
+        return round(self.bottom + self.font * 1.5, 1)
+
+    @property
+    def x_label_y(self) -> float:
+        return round(self.height - self.font * 0.5, 1)
+
+    @property
+    def latest_label_y(self) -> float:
+        return round(self.latest[1] - self.font * 0.8, 1) if self.latest else 0
+
+    @property
+    def target_label_y(self) -> float:
+        if not self.target:
+            return 0
+        below = self.target[1] < (self.top + self.bottom) / 2  # else above, clear of the dates
+        return round(self.target[1] + (self.font * 1.6 if below else -self.font), 1)
+
+    @property
+    def latest_anchor(self) -> str:
+        return "end" if self.latest and self.latest[0] > self.right - 60 else "middle"
 
 
-def series_chart(figure, values) -> SeriesChart | None:
+def series_charts(figure, values) -> list[SeriesChart]:
+    """The series drawn once per size of SERIES_SIZES, or [] without anything to draw."""
+    drawings = [series_chart(figure, values, size) for size in SERIES_SIZES]
+    return [drawing for drawing in drawings if drawing is not None]
+
+
+def series_chart(figure, values, size: SeriesSize = SERIES_SIZES[-1]) -> SeriesChart | None:
     """Geometry of the values over time with the baseline and the target, or None without
     anything to draw. The page puts a table with the same values next to it."""
-    import datetime
+    from django.utils.translation import gettext
 
-    from django.utils.formats import number_format
+    from .chart_axes import date_label, month_ticks, nice_ticks, number_label
 
-    dots = [(v.date, float(v.value)) for v in values]
+    dots = [(v.date, Decimal(v.value)) for v in values]
+    has_baseline = figure.baseline_value is not None and figure.baseline_date is not None
+    has_target = figure.target_value is not None and figure.target_date is not None
     ends = []
-    if figure.baseline_value is not None and figure.baseline_date:
-        ends.append((figure.baseline_date, float(figure.baseline_value)))
-    if figure.target_value is not None and figure.target_date:
-        ends.append((figure.target_date, float(figure.target_value)))
+    if has_baseline:
+        ends.append((figure.baseline_date, Decimal(figure.baseline_value)))
+    if has_target:
+        ends.append((figure.target_date, Decimal(figure.target_value)))
     everything = dots + ends
     if not everything:
         return None
@@ -251,41 +335,49 @@ def series_chart(figure, values) -> SeriesChart | None:
         last = first + datetime.timedelta(days=1)
     low = min(v for _d, v in everything)
     high = max(v for _d, v in everything)
-    if high == low:
-        low, high = low - 1, high + 1
-    pad = (high - low) * 0.08
-    low, high = low - pad, high + pad
-    inner_w = SERIES_WIDTH - SERIES_LEFT - SERIES_RIGHT
-    inner_h = SERIES_HEIGHT - SERIES_TOP - SERIES_BOTTOM
+    if 0 <= low <= high * Decimal("0.3"):
+        low = Decimal(0)  # near enough to zero to start the axis there, as people expect
+    ticks = nice_ticks(low, high, size.y_ticks)
+    low, high = float(ticks[0]), float(ticks[-1])
+    y_labels = [number_label(tick) for tick in ticks]
+    font = size.font
+    left = round(max(len(label) for label in y_labels) * font * 0.6 + font, 1)
+    right = size.width - SERIES_RIGHT
+    top = round(font * 2.4, 1)
+    bottom = round(size.height - font * 3.6, 1)
     span = (last - first).days
 
-    def xy(day, value):
-        x = SERIES_LEFT + inner_w * (day - first).days / span
-        y = SERIES_TOP + inner_h * (1 - (value - low) / (high - low))
-        return round(x, 1), round(y, 1)
+    def x_of(day):
+        return round(left + (right - left) * (day - first).days / span, 1)
 
-    marks = tuple(xy(d, v) for d, v in dots)
-    baseline = xy(*ends[0]) if figure.baseline_value is not None and figure.baseline_date else None
-    target = xy(*ends[-1]) if figure.target_value is not None and figure.target_date else None
+    def y_of(value):
+        return round(top + (bottom - top) * (1 - (float(value) - low) / (high - low)), 1)
+
+    marks = tuple((x_of(d), y_of(v)) for d, v in dots)
+    baseline = (x_of(figure.baseline_date), y_of(figure.baseline_value)) if has_baseline else None
+    target = (x_of(figure.target_date), y_of(figure.target_value)) if has_target else None
     path = f"M{baseline[0]},{baseline[1]} L{target[0]},{target[1]}" if baseline and target else ""
-    y_ticks = tuple(
-        (
-            round(SERIES_TOP + inner_h * (1 - i / 4), 1),
-            number_format(round(low + (high - low) * i / 4, 2), use_l10n=True, force_grouping=True),
-        )
-        for i in range(5)
-    )
-    years = range(first.year + (first.month > 1 or first.day > 1), last.year + 1)
-    step = max(1, len(years) // 8)
-    x_ticks = tuple(
-        (xy(datetime.date(year, 1, 1), low)[0], str(year)) for year in list(years)[::step]
-    )
+    days, years = month_ticks(first, last, size.x_ticks)
+    latest = (*marks[-1], number_label(dots[-1][1])) if dots else None
     return SeriesChart(
+        size=size,
+        left=left,
+        right=right,
+        top=top,
+        bottom=bottom,
         points=" ".join(f"{x},{y}" for x, y in marks),
-        marks=marks if len(marks) <= 150 else (),  # a dot per value only while they are apart
+        marks=marks if len(marks) <= DOT_LIMIT else (),
         path=path,
         baseline=baseline,
         target=target,
-        y_ticks=y_ticks,
-        x_ticks=x_ticks,
+        y_ticks=tuple(zip((y_of(t) for t in ticks), y_labels, strict=True)),
+        x_ticks=tuple((x_of(day), date_label(day, years=years)) for day in days),
+        y_label=figure.unit or gettext("Wert"),
+        x_label=gettext("Jahr") if years else gettext("Monat"),
+        latest=latest,
+        target_label=(
+            gettext("Ziel: %(value)s") % {"value": number_label(figure.target_value)}
+            if has_target
+            else ""
+        ),
     )

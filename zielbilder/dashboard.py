@@ -3,12 +3,13 @@ ticker of the latest reports, and a key figure's series. A fixed number of queri
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Prefetch
 
-from .figure_status import Assessment, Status, assess
+from .figure_status import Assessment, assess
+from .goal_status import GoalAssessment, assess_goal
 from .models import FieldOfAction, Goal, KeyFigure, KeyFigureValue, ProjectReport
 from .reporting import with_latest
 
@@ -24,19 +25,15 @@ class GoalOverview:
         default_factory=list
     )
 
-    @property
-    def counts(self) -> list[tuple[Status, int]]:
-        counted = Counter(assessment.status for _figure, assessment in self.figures)
-        return [(status, counted.get(status, 0)) for status in Status]
+    @cached_property
+    def assessment(self) -> GoalAssessment:
+        """The goal's state and the shares of its key figures' states (goal_status)."""
+        return assess_goal(assessment.status for _figure, assessment in self.figures)
 
     @property
-    def status(self) -> Status:
-        """The goal's status at a glance: its worst assessed key figure."""
-        assessed = [a.status for _f, a in self.figures if a.status != Status.NO_DATA]
-        for status in (Status.OFF_TRACK, Status.AT_RISK, Status.ON_TRACK):
-            if status in assessed:
-                return status
-        return Status.NO_DATA
+    def status(self):
+        """The goal's state at a glance (a GoalStatus)."""
+        return self.assessment.status
 
 
 def goals_overview() -> list[GoalOverview]:
@@ -60,6 +57,12 @@ def goals_overview() -> list[GoalOverview]:
             overview.fields.append((field_of_action, assessed))
         overviews.append(overview)
     return overviews
+
+
+def all_figures(overviews: list[GoalOverview]) -> GoalAssessment:
+    """The states of every key figure of every goal, counted as for one goal (the dashboard's
+    figures at the top)."""
+    return assess_goal(a.status for overview in overviews for _figure, a in overview.figures)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,6 @@
 """The administration's strategy model of the seed (zielbilder/seed.py) for `manage.py
 demo_data`: all goals, fields, projects, key figures, offices and matrix cells."""
 
-import datetime
-
 from cms.text import german_slug
 
 from . import seed
@@ -15,11 +13,9 @@ from .models import (
     KeyFigure,
     KeyFigureValue,
     Office,
-    OfficeMembership,
     OutcomeKind,
     Participation,
     Project,
-    ProjectReport,
     ThemeAnalysis,
 )
 
@@ -57,44 +53,10 @@ def load(*, today, report) -> None:
         load_monitoring(today, report)
 
 
-# The council paper gives no figures for its key figures. To show stage 6 the demo gives one
-# of them made-up values, and says so wherever the key figure is shown.
-DEMO_FIGURE = ("Verkehrswende", "Anzahl Ladeinfrastruktur")
-DEMO_SOURCE = "Demo: erfundene Werte zur Vorführung, nicht aus der Ratsvorlage"
-
-
 def load_monitoring(today, report) -> None:
-    from accounts.models import User
+    from . import demo_monitoring
 
-    figure = KeyFigure.objects.filter(field__name=DEMO_FIGURE[0], name=DEMO_FIGURE[1]).first()
-    office = Office.objects.filter(number="61").first()
-    if figure is None or office is None:
-        return
-    member = User.objects.filter(email="amt61@example.org").first()
-    if member is not None:
-        OfficeMembership.objects.get_or_create(user=member, office=office)
-    start = datetime.date(today.year - 4, 12, 31)
-    figure.unit = "Ladepunkte"
-    figure.direction = "up"
-    figure.baseline_value, figure.baseline_date = 400, start
-    figure.target_value, figure.target_date = 3000, datetime.date(today.year + 5, 12, 31)
-    figure.source = DEMO_SOURCE
-    figure.reporting_interval = 6
-    figure.save()
-    # Every half year since the baseline, up to last December: 30 June and 31 December.
-    for half_year, value in enumerate((520, 700, 930, 1150, 1330, 1500)):
-        year = start.year + 1 + half_year // 2
-        day = datetime.date(year, 6, 30) if half_year % 2 == 0 else datetime.date(year, 12, 31)
-        KeyFigureValue.objects.create(
-            key_figure=figure, date=day, value=value, source=DEMO_SOURCE, office=office
-        )
-    strategic = Project.objects.filter(field=figure.field, strategic=True).first()
-    if strategic is not None:
-        ProjectReport.objects.create(project=strategic, state="running", progress=35, office=office)
-    report.created(
-        f"Monitoring: Werte für „{figure.name}“ (erfunden, als Demo gekennzeichnet), "
-        f"Amt {office.number} mit Demo-Konto"
-    )
+    demo_monitoring.load(today, report)
 
 
 def load_strategy(report) -> None:

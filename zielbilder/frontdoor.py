@@ -53,12 +53,12 @@ def goals_on_track() -> tuple[int, int]:
     """(goals on track, goals), as the dashboard assesses them; kept until the next report
     or change of the strategy model, as the dashboard itself is."""
     from .dashboard import goals_overview
-    from .figure_status import Status
+    from .goal_status import GoalStatus
 
     key = f"zielbilder:frontdoor:goals:{generation(STRUCTURE)}:{generation(REPORTS)}"
     counted = cache.get(key)
     if counted is None:
         overviews = goals_overview()
-        counted = (sum(1 for o in overviews if o.status == Status.ON_TRACK), len(overviews))
+        counted = (sum(1 for o in overviews if o.status == GoalStatus.ON_TRACK), len(overviews))
         cache.set(key, counted, SECONDS)
     return counted

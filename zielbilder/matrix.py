@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from .models import FieldOfAction, Office, Participation
+from .models.strategy import by_office_number
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,9 @@ def strategy_matrix(*, office=None, field=None, offices=None) -> tuple[list, lis
     columns = list(FieldOfAction.objects.select_related("goal"))
     if field is not None:
         columns = [c for c in columns if c.pk == field.pk]
-    rows_qs = Office.objects.filter(participations__isnull=False).distinct().order_by("number")
+    rows_qs = (
+        Office.objects.filter(participations__isnull=False).distinct().order_by(*by_office_number())
+    )
     if office is not None:
         rows_qs = rows_qs.filter(pk=office.pk)
     if field is not None:
@@ -40,7 +43,9 @@ def strategy_matrix(*, office=None, field=None, offices=None) -> tuple[list, lis
 
 def matrix_offices(*, office=None, field=None):
     """The offices the table shows, for paginating its rows."""
-    offices = Office.objects.filter(participations__isnull=False).distinct().order_by("number")
+    offices = (
+        Office.objects.filter(participations__isnull=False).distinct().order_by(*by_office_number())
+    )
     if office is not None:
         offices = offices.filter(pk=office.pk)
     if field is not None:

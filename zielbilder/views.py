@@ -19,6 +19,7 @@ from .models import (
     Participation,
     Project,
 )
+from .models.strategy import by_office_number
 
 MATRIX_ROWS_PER_PAGE = 40
 
@@ -51,7 +52,7 @@ def field_detail(request, slug: str):
             Prefetch(
                 "participations",
                 queryset=Participation.objects.select_related("office").order_by(
-                    "role", "office__number"
+                    "role", *by_office_number("office__number")
                 ),
             ),
         ),
@@ -134,18 +135,23 @@ def theme_zielbilder(request, slug: str):
 def dashboard(request):
     from django.template.loader import render_to_string
 
-    from .dashboard import goals_overview, ticker
-    from .figure_status import Status
+    from .dashboard import all_figures, goals_overview, ticker
+    from .goal_status import GoalStatus
     from .monitoring_cache import REPORTS, cached, generation
 
-    body = cached(
-        "dashboard",
-        generation(REPORTS),
-        build=lambda: render_to_string(
+    def build():
+        goals = goals_overview()
+        return render_to_string(
             "zielbilder/includes/dashboard_body.html",
-            {"goals": goals_overview(), "ticker": ticker(), "statuses": list(Status)},
-        ),
-    )
+            {
+                "goals": goals,
+                "figures": all_figures(goals),
+                "ticker": ticker(),
+                "goal_statuses": list(GoalStatus),
+            },
+        )
+
+    body = cached("dashboard", generation(REPORTS), build=build)
     return render(request, "zielbilder/dashboard.html", {"body": body})
 
 
@@ -155,7 +161,7 @@ def key_figure(request, pk: int):
     from django.core.cache import cache
     from django.template.loader import render_to_string
 
-    from .charts import series_chart
+    from .charts import series_charts
     from .figure_status import assess
     from .monitoring_cache import cached_page, figure_key
     from .reporting import series
@@ -179,7 +185,7 @@ def key_figure(request, pk: int):
             {
                 "figure": figure,
                 "assessment": assessment,
-                "chart": series_chart(figure, values),
+                "charts": series_charts(figure, values),
                 "table": table,
             },
             request=request,

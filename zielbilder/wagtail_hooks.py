@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
 
 from cms.admin_menu import PermissionMenuItem
 from cms.admin_permissions import SnippetViewSet
@@ -24,6 +24,7 @@ from .models import (
     Participation,
     Project,
 )
+from .models.strategy import by_office_number
 
 
 class GoalViewSet(SnippetViewSet):
@@ -77,13 +78,25 @@ class KeyFigureViewSet(SnippetViewSet):
         return KeyFigure.objects.select_related("field")
 
 
+class OfficeIndexView(IndexView):
+    """The offices in the order of their numbers as numbers (3, 5, 10, 11 …), also when the
+    column "Nummer" is clicked to sort by it."""
+
+    def order_queryset(self, queryset):
+        if self.ordering in ("number", "-number"):
+            descending = self.ordering.startswith("-")
+            return queryset.order_by(*by_office_number(descending=descending))
+        return super().order_queryset(queryset)
+
+
 class OfficeViewSet(SnippetViewSet):
     model = Office
     icon = "home"
     list_display = ["number", "name", "division"]
     search_fields = ["number", "name"]
     search_backend_name = None
-    ordering = ["number"]
+    ordering = "number"
+    index_view_class = OfficeIndexView
 
 
 class ParticipationViewSet(SnippetViewSet):

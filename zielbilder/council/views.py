@@ -4,7 +4,6 @@ between two versions."""
 
 import re
 
-import django_filters
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import render
@@ -12,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.numbers import whole_number
 
-from ..models import PaperVersion, VersionState
+from ..filters import VersionFilter
+from ..models import PaperVersion
 from .compilation import changes_between, visible_versions
 
 MIME_TYPES = {
@@ -20,22 +20,6 @@ MIME_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 VERSIONS_PER_PAGE = 20
-
-
-class VersionFilter(django_filters.FilterSet):
-    state = django_filters.ChoiceFilter(
-        label=_("Stand"),
-        choices=[(VersionState.DRAFT, _("Entwurf")), (VersionState.PUBLISHED, _("veröffentlicht"))],
-        empty_label=_("alle"),
-    )
-    binding = django_filters.BooleanFilter(
-        label=_("Nur die verbindlich beschlossene"),
-        widget=django_filters.widgets.BooleanWidget(),
-    )
-
-    class Meta:
-        model = PaperVersion
-        fields = ["state", "binding"]
 
 
 def _version(request, number: int) -> PaperVersion:
@@ -57,6 +41,7 @@ def paper_versions(request):
         {
             "filter": filterset,
             "page_obj": page,
+            "any_versions": versions.exists(),
             "sees_drafts": request.user.has_perm("zielbilder.view_paperversion"),
         },
     )

@@ -2,6 +2,7 @@
 figures, and which office leads or takes part in which field."""
 
 from django.db import models
+from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
@@ -24,6 +25,17 @@ class Goal(models.Model):
         return self.name
 
 
+def by_office_number(path: str = "number", *, descending: bool = False) -> list:
+    """Ordering by an office's number as a number – "3, 5, 10, 11, 51, 100", not "10, 100, 11,
+    3" – for `order_by(*…)`; `path` leads to the number ("office__number"). Office numbers are
+    digits, so the shorter one is the smaller; of the same length, the text order is the
+    number's."""
+    length, number = Length(path), models.F(path)
+    if descending:
+        return [length.desc(), number.desc()]
+    return [length.asc(), number.asc()]
+
+
 class Office(models.Model):
     """An office (Amt, Fachbereich, Eigenbetrieb) of the administration."""
 
@@ -38,7 +50,7 @@ class Office(models.Model):
     class Meta:
         verbose_name = _("Amt")
         verbose_name_plural = _("Ämter")
-        ordering = ["number"]
+        ordering = by_office_number()
 
     def __str__(self):
         return f"{self.number} – {self.name}"
