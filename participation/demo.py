@@ -205,8 +205,31 @@ def load(*, today, report) -> None:
                 ),
                 report,
             )
+    load_english(index, report)
     load_statements(report)
     load_activity(report)
+
+
+def load_english(index, report) -> None:
+    """The themes' English names, and the English translations of the index and the theme
+    pages (as an editor makes them with wagtail-localize); nothing an editor has set is
+    changed."""
+    from cms.translation import is_translated, translate_page
+
+    from .demo_english import INDEX, THEMES_EN, theme_pairs
+
+    for theme in Theme.objects.filter(name__in=THEMES_EN, name_en=""):
+        theme.name_en = THEMES_EN[theme.name][0]
+        theme.save(update_fields=["name_en"])
+        report.created(f"Englischer Name des Themas {theme.name}")
+    work = [(index, INDEX)]
+    for page in ThemePage.objects.child_of(index).select_related("theme"):
+        if page.theme.name in THEMES_EN:
+            work.append((page, theme_pairs(page.theme.name)))
+    for page, pairs in work:
+        if not is_translated(page):
+            translate_page(page, pairs)
+            report.created(f"Englische Fassung von „{page.title}“")
 
 
 def load_statements(report) -> None:

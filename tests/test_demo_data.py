@@ -41,7 +41,7 @@ def test_builds_the_19_themes_of_the_seed_with_pages_and_the_sectors():
     run()
     assert list(Theme.objects.values_list("name", flat=True)) == SEED_THEMES
     assert ThemePage.objects.live().count() == 19
-    assert ThemePage.objects.get(theme__name="Mobilität").url == "/themen/mobilitaet/"
+    assert ThemePage.objects.get(locale__language_code="de", theme__name="Mobilität").url == "/themen/mobilitaet/"
     assert list(Sector.objects.values_list("slug", flat=True)) == [
         "politik", "institutionen", "zivilgesellschaft", "online",
     ]  # fmt: skip
@@ -69,7 +69,7 @@ def test_keeps_what_an_editor_changed():
     run()
     StagePage.objects.filter(number=3).update(title="Von der Redaktion geändert")
     run()
-    assert StagePage.objects.get(number=3).title == "Von der Redaktion geändert"
+    assert StagePage.objects.get(locale__language_code="de", number=3).title == "Von der Redaktion geändert"
 
 
 # What an older demo put on the privacy page: the links as German paths in the text.
@@ -80,7 +80,7 @@ OLDER_PRIVACY_BODY = [
 
 
 def privacy_page_as_an_older_demo_left_it(*, by=None) -> ContentPage:
-    page = ContentPage.objects.get(slug="datenschutz")
+    page = ContentPage.objects.get(locale__language_code="de", slug="datenschutz")
     page.body = OLDER_PRIVACY_BODY
     page.save_revision(user=by).publish()
     return page
@@ -90,7 +90,7 @@ def test_a_rerun_brings_the_privacy_page_of_an_older_demo_up_to_date(client):
     run()
     privacy_page_as_an_older_demo_left_it()
     run()
-    page = ContentPage.objects.get(slug="datenschutz")
+    page = ContentPage.objects.get(locale__language_code="de", slug="datenschutz")
     assert "self_service" in [block.block_type for block in page.body]
     assert "/konto/" not in str(page.body.raw_data)
     assert 'href="/en/konto/daten/"' in client.get("/en/datenschutz/").content.decode()
@@ -100,7 +100,7 @@ def test_a_rerun_keeps_the_privacy_page_an_editor_changed():
     run()
     privacy_page_as_an_older_demo_left_it(by=User.objects.get(email="redaktion@example.org"))
     run()
-    page = ContentPage.objects.get(slug="datenschutz")
+    page = ContentPage.objects.get(locale__language_code="de", slug="datenschutz")
     assert [block.block_type for block in page.body] == ["paragraph", "retention"]
 
 

@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks import BodyBlock, ContentBodyBlock, EasyLanguageBlock
+from ..blocks import BodyBlock, ContentBodyBlock, EasyLanguageBlock, HomeBodyBlock
 from ..stages import (
     STAGE_COUNT,
     StageKind,
@@ -18,6 +18,7 @@ from ..stages import (
     consultation_for,
     current_stage,
     process_stages,
+    stage_status,
     state_for_dates,
 )
 
@@ -38,7 +39,12 @@ class EditorialPage(Page):
 
 
 class HomePage(EditorialPage):
+    # The start page explains itself in German Sign Language too (BITV 2.0).
+    body = StreamField(HomeBodyBlock(), verbose_name=_("Inhalt"), blank=True)
+
     parent_page_types = ["wagtailcore.Page"]
+    # Editors add no second start page; the English one is the German one's counterpart
+    # (cms.locales), made by code and by wagtail-localize, which do not ask this.
     max_count = 1
 
     class Meta:
@@ -48,7 +54,9 @@ class HomePage(EditorialPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["current_stage"] = current_stage()
-        context["process"] = ProcessPage.objects.live().order_by("path").first()
+        context["process"] = (
+            ProcessPage.objects.live().filter(locale_id=self.locale_id).order_by("path").first()
+        )
         return context
 
 
@@ -223,6 +231,7 @@ class StagePage(Page):
             end_date=self.end_date,
             url=self.url,
             page_id=self.pk,
+            translation_key=str(self.translation_key),
             consultation=consultation_for(
                 offered=self.consultation,
                 start=self.start_date,
@@ -237,8 +246,16 @@ class StagePage(Page):
         from .results import StageResults
 
         context = super().get_context(request, *args, **kwargs)
-        context["stage"] = self.status()
-        context["results"] = StageResults.objects.filter(stage=self, live=True).first()
+        # The published process's stage (its state from the German page, its title in the
+        # reader's language); a stage of another process, or a preview, speaks for itself.
+        stage = stage_status(self.number)
+        if stage is None or stage.translation_key != str(self.translation_key):
+            stage = self.status()
+        context["stage"] = stage
+        # Results are kept once, on the German stage page.
+        context["results"] = StageResults.objects.filter(
+            stage__translation_key=self.translation_key, live=True
+        ).first()
         siblings = StagePage.objects.live().sibling_of(self, inclusive=False)
         context["previous_stage"] = (
             siblings.filter(number__lt=self.number).order_by("-number").first()

@@ -10,7 +10,7 @@ from ..votes import shares
 
 
 def theme_results(request, slug: str):
-    theme = get_object_or_404(Theme.objects.select_related("page"), slug=slug)
+    theme = get_object_or_404(Theme.objects.all(), slug=slug)
     summary = theme_summary(theme)
     return render(
         request,

@@ -37,7 +37,7 @@ def test_stage_page_shows_state_dates_and_neighbours(client, process):
 
 
 def test_stage_results_appear_only_once_published(client, process):
-    stage = StagePage.objects.get(number=2)
+    stage = StagePage.objects.get(locale__language_code="de", number=2)
     results = StageResults.objects.create(
         stage=stage, summary="<p>Gemeinsame Ausgangsbilder vereinbart.</p>", live=False
     )

@@ -54,7 +54,7 @@ def test_no_current_stage_between_stages(process, today):
 
 
 def test_unpublished_stages_do_not_count(process, today):
-    StagePage.objects.get(number=3).unpublish()
+    StagePage.objects.get(locale__language_code="de", number=3).unpublish()
     assert stage_status(3, today=today) is None
     assert len(process_stages(today=today)) == 5
 

@@ -127,7 +127,7 @@ def build() -> SecuritySite:  # noqa: PLR0915 – one of everything, in one plac
     process = factories.process_with_stages(today=today, running=3)
     o["process"] = process
     o["home"] = factories.home_page()
-    o["stage"] = StagePage.objects.get(number=3)
+    o["stage"] = StagePage.objects.get(locale__language_code="de", number=3)
     o["theme_page"] = factories.theme_page("Mobilität")
     o["theme"] = o["theme_page"].theme
     o["content_page"] = factories.publish(
@@ -169,7 +169,7 @@ def build() -> SecuritySite:  # noqa: PLR0915 – one of everything, in one plac
     conference = make_conference(capacity=5)
     o["conference"] = conference
     o["conference_page"] = factories.publish(
-        StagePage.objects.get(number=4),
+        StagePage.objects.get(locale__language_code="de", number=4),
         ConferencePage(title=conference.title, slug="konferenz", conference=conference),
     )
     o["own_registration"] = register(
@@ -263,7 +263,7 @@ def build() -> SecuritySite:  # noqa: PLR0915 – one of everything, in one plac
     )
 
     # Stage results, an image, a document, a mail in the outbox.
-    o["stage_results"] = StageResults.objects.create(stage=StagePage.objects.get(number=1))
+    o["stage_results"] = StageResults.objects.create(stage=StagePage.objects.get(locale__language_code="de", number=1))
     o["stage_results"].save_revision()
     o["collection"] = Collection.get_first_root_node()
     o["image"] = get_image_model().objects.create(
