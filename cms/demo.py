@@ -400,19 +400,22 @@ def captions_example(report):
     return found
 
 
-def place_sign_language_video(page: Page, title: str, text: str, report) -> None:
-    """The video block on the home page and the page in Leichte Sprache: added to a page the
-    demo made, never to one an editor has changed."""
+def place_sign_language_video(page: Page, title: str, text: str, report, *, first=False):
+    """The video block on the home page (at its end) and the page in Leichte Sprache (at its
+    start, before the text it explains): added to a page the demo made, never to one an
+    editor has changed."""
     if any(block.block_type == "sign_language_video" for block in page.body):
         return
     if page.revisions.filter(user__isnull=False).exists():
         return
-    page.body.append(
-        (
-            "sign_language_video",
-            {"title": title, "description": text, "captions": captions_example(report)},
-        )
+    block = (
+        "sign_language_video",
+        {"title": title, "description": text, "captions": captions_example(report)},
     )
+    if first:
+        page.body.insert(0, block)
+    else:
+        page.body.append(block)
     page.save_revision().publish()
     report.created(f"Platz für das Gebärdensprachvideo auf „{page.title}“")
 
@@ -503,7 +506,7 @@ def load(*, today: datetime.date, report) -> None:
         home, "Das Stadtgespräch in Deutscher Gebärdensprache", SIGN_LANGUAGE_VIDEO_TEXT, report
     )
     place_sign_language_video(
-        easy, "Das Stadt·gespräch in Gebärden·sprache", EASY_LANGUAGE_VIDEO_TEXT, report
+        easy, "Das Stadt·gespräch in Gebärden·sprache", EASY_LANGUAGE_VIDEO_TEXT, report, first=True
     )
 
     footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))

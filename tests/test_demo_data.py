@@ -41,7 +41,10 @@ def test_builds_the_19_themes_of_the_seed_with_pages_and_the_sectors():
     run()
     assert list(Theme.objects.values_list("name", flat=True)) == SEED_THEMES
     assert ThemePage.objects.live().count() == 19
-    assert ThemePage.objects.get(locale__language_code="de", theme__name="Mobilität").url == "/themen/mobilitaet/"
+    assert (
+        ThemePage.objects.get(locale__language_code="de", theme__name="Mobilität").url
+        == "/themen/mobilitaet/"
+    )
     assert list(Sector.objects.values_list("slug", flat=True)) == [
         "politik", "institutionen", "zivilgesellschaft", "online",
     ]  # fmt: skip
@@ -69,7 +72,10 @@ def test_keeps_what_an_editor_changed():
     run()
     StagePage.objects.filter(number=3).update(title="Von der Redaktion geändert")
     run()
-    assert StagePage.objects.get(locale__language_code="de", number=3).title == "Von der Redaktion geändert"
+    assert (
+        StagePage.objects.get(locale__language_code="de", number=3).title
+        == "Von der Redaktion geändert"
+    )
 
 
 # What an older demo put on the privacy page: the links as German paths in the text.

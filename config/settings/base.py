@@ -424,6 +424,14 @@ WAGTAILDOCS_EXTENSIONS = [
     "webm",
     "vtt",
 ]
+# Served for the page to play, not as a download (Wagtail's default: PDF and text only).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = [
+    "application/pdf",
+    "text/plain",
+    "video/mp4",
+    "video/webm",
+    "text/vtt",
+]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: they would send a hash of every editor's address to a third
 # party and need an exception in the admin's Content-Security-Policy.

@@ -76,7 +76,7 @@ def test_translated_pages_show_english_title_and_text_marked_english(client, tra
 
 def test_the_german_site_keeps_its_german_pages(client, translated):
     html = client.get("/").content.decode()
-    assert "<h1 class=\"kern-heading-x-large\">Stadtgespräch Dortmund</h1>" in html
+    assert '<h1 class="kern-heading-x-large">Stadtgespräch Dortmund</h1>' in html
     html = client.get("/stadtgespraech/stufe-3/").content.decode()
     assert "Stufe Nummer 3" in html and "Stage number three" not in html
 
@@ -207,9 +207,7 @@ def test_an_editor_translates_a_page_through_the_admin(client, editor, process):
         f"/admin/localize/submit/page/{stage.pk}/", {"locales": [en.pk]}, follow=False
     )
     assert response.status_code == 302
-    translation = Translation.objects.get(
-        source__object_id=stage.translation_key, target_locale=en
-    )
+    translation = Translation.objects.get(source__object_id=stage.translation_key, target_locale=en)
     target = english(stage)
     assert target.alias_of_id is None  # the alias became a translation
 

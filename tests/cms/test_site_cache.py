@@ -57,7 +57,8 @@ def test_a_renamed_page_answers_at_its_new_address_only(client, process):
 def test_a_page_made_private_leaves_the_navigation_and_asks_for_a_login(client, process):
     assert client.get("/stadtgespraech/").status_code == 200
     PageViewRestriction.objects.create(
-        page=ProcessPage.objects.get(locale__language_code="de"), restriction_type=PageViewRestriction.LOGIN
+        page=ProcessPage.objects.get(locale__language_code="de"),
+        restriction_type=PageViewRestriction.LOGIN,
     )
     assert 'href="/stadtgespraech/"' not in navigation_of(client.get("/").content.decode())
     response = client.get("/stadtgespraech/")

@@ -67,6 +67,9 @@ BY_PREFIX = {
     "admin/snippets/zielbilder/consolidatedzielbild/": "LLLDDDOLDO",
     "admin/outbox/": "LLLDDDDLDD",
     "admin/sites/": "LLLDDDDLDO",
+    # Translating pages (wagtail-localize): editors only; the locales are the administrator's.
+    "admin/localize/": "LLLDODDLDO",
+    "admin/locales/": "LLLDDDDLDO",
     "admin/users/": "LLLDDDDLDO",
     "admin/groups/": "LLLDDDDLDO",
     "admin/password_reset/": "OOOOOOOOOO",
