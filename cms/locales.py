@@ -185,3 +185,14 @@ def localized_among(owner, related_name: str):
         chosen = chosen or next((p for p in pages if p.locale_id == source), None)
         memo[(related_name, wanted)] = chosen or next(iter(pages), None)
     return memo[(related_name, wanted)]
+
+
+def forget_counterparts(sender, instance, **kwargs) -> None:
+    """pre_delete receiver: a German page that is deleted takes its aliases in the other
+    trees with it (Wagtail would keep them as pages of their own, still online with the
+    deleted text). Translations stay: they are an editor's work, to be deleted on purpose."""
+    if not isinstance(instance, Page) or instance.alias_of_id or instance.depth <= 1:
+        return
+    aliases = Page.objects.filter(alias_of_id=instance.pk).exclude(locale_id=instance.locale_id)
+    for alias in aliases:
+        alias.delete()

@@ -196,14 +196,14 @@ def _source_process(process):
 
 
 def _in_reader_language(stages: list[StageStatus], pages) -> list[StageStatus]:
-    from .locales import active_locale_id, page_language
+    from .locales import page_language
     from .models import StagePage
 
     localized = {
         page.translation_key: page
         for page in StagePage.objects.live().filter(
             translation_key__in=[page.translation_key for page in pages],
-            locale_id=active_locale_id(),
+            locale__language_code=get_language(),
         )
     }
     result = []

@@ -5,7 +5,7 @@ import re
 
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from accounts.models import User
 from cms.models import ContentPage, StagePage, StageResults
@@ -40,7 +40,9 @@ def test_builds_the_six_stages_with_stage_three_running():
 def test_builds_the_19_themes_of_the_seed_with_pages_and_the_sectors():
     run()
     assert list(Theme.objects.values_list("name", flat=True)) == SEED_THEMES
-    assert ThemePage.objects.live().count() == 19
+    # 19 German pages and their 19 English translations.
+    assert ThemePage.objects.live().filter(locale__language_code="de").count() == 19
+    assert ThemePage.objects.live().filter(locale__language_code="en").count() == 19
     assert (
         ThemePage.objects.get(locale__language_code="de", theme__name="Mobilität").url
         == "/themen/mobilitaet/"
@@ -65,7 +67,34 @@ def test_running_twice_changes_nothing():
     output = run()
     assert (Page.objects.count(), Theme.objects.count(), User.objects.count()) == counts
     assert "nichts neu angelegt" in output
-    assert StagePage.objects.count() == 6
+    # Six German stage pages and their six English translations.
+    assert StagePage.objects.filter(locale__language_code="de").count() == 6
+    assert StagePage.objects.filter(locale__language_code="en").count() == 6
+
+
+def test_ships_english_translations_of_the_pages_editors_translate():
+    """Home, process, the six stages, the themes' index and 19 theme pages, the two
+    conference pages and the three footer pages: translated completely with wagtail-localize
+    (every title, paragraph and heading); Leichte Sprache stays German (an alias)."""
+    from wagtail.models import Page
+
+    from cms.models import EasyLanguagePage
+    from cms.translation import untranslated_segments
+
+    run()
+    translated = (
+        Page.objects.live()
+        .filter(locale__language_code="de", depth__gt=1)
+        .not_type(EasyLanguagePage)
+        .not_exact_type(Page)
+        .specific()
+    )
+    assert translated.count() == 1 + 1 + 6 + 1 + 19 + 2 + 3
+    missing = {page.url: untranslated_segments(page) for page in translated}
+    assert {url: found for url, found in missing.items() if found} == {}
+    easy = EasyLanguagePage.objects.get(locale__language_code="de")
+    assert easy.get_translation(Locale.objects.get(language_code="en")).alias_of_id == easy.pk
+    assert not Theme.objects.filter(name_en="").exists()
 
 
 def test_keeps_what_an_editor_changed():

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
@@ -246,9 +248,13 @@ class StagePage(Page):
         from .results import StageResults
 
         context = super().get_context(request, *args, **kwargs)
-        # The published process's stage (its state from the German page, its title in the
-        # reader's language); a stage of another process, or a preview, speaks for itself.
-        stage = stage_status(self.number)
+        # On the German site the page speaks for itself. Elsewhere it is a translation, whose
+        # dates may lag behind: the published process's stage has the German page's state
+        # and the title in the reader's language (a stage of another process, or a preview,
+        # speaks for itself).
+        stage = None
+        if get_language() != settings.LANGUAGE_CODE:
+            stage = stage_status(self.number)
         if stage is None or stage.translation_key != str(self.translation_key):
             stage = self.status()
         context["stage"] = stage

@@ -60,6 +60,15 @@ def test_mirroring_the_tree_adds_what_code_made_without_it_and_nothing_twice(pro
     assert locales.mirror_tree() == 0
 
 
+def test_deleting_a_german_page_deletes_its_alias_but_not_a_translation(client, translated):
+    untranslated = german(StagePage, number=4)
+    translated_stage = german(StagePage, number=3)
+    untranslated.delete()
+    translated_stage.delete()
+    assert client.get("/en/stadtgespraech/stufe-4/").status_code == 404
+    assert client.get("/en/stadtgespraech/stufe-3/").status_code == 200
+
+
 def test_translated_pages_show_english_title_and_text_marked_english(client, translated):
     html = client.get("/en/").content.decode()
     assert '<h1 class="kern-heading-x-large" lang="en">Stadtgespräch Dortmund in English</h1>' in (

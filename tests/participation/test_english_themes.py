@@ -1,6 +1,8 @@
 """Themes in English under /en/: the name an editor gave in English (`Theme.name_en`) and
 the theme page's translation; what citizens wrote stays German and says so."""
 
+import re
+
 import pytest
 from wagtail.models import Locale
 
@@ -43,7 +45,7 @@ def test_a_statement_names_its_theme_in_english_and_stays_german_itself(client, 
     html = client.get(f"/en/beteiligung/aussagen/{statement.pk}/").content.decode()
     assert f'<a class="kern-link" href="/en/themen/{mobility.slug}/" lang="en">Mobility</a>' in html
     assert '<p class="kern-preline" lang="en">Mobility</p>' in html
-    assert "– Mobility</title>" in html
+    assert re.search(r"<title>[^<]*– Mobility –", html)
     assert (
         '<blockquote class="site-quote kern-body kern-body--large" lang="de">Mehr Radwege' in html
     )
@@ -104,7 +106,7 @@ def test_the_english_theme_index_costs_the_same_for_few_or_many_themes(
     for number in range(count):
         english_theme(f"Thema {number}", f"Theme {number}", teaser=f"Kurz {number}.")
     client.get("/en/themen/")  # the site's routes and navigation into the cache
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(19):
         response = client.get("/en/themen/")
     assert response.content.decode().count('lang="en"><a class="kern-link') == count
 
