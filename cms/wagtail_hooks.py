@@ -44,3 +44,15 @@ def drafts_only_for_those_who_edit_pages(pages, request):
     if PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"]):
         return pages
     return pages.live().public()
+
+
+@hooks.register("construct_reports_menu")
+def translations_report_only_for_translators(request, menu_items):
+    """wagtail-localize shows its "Translations" report to every admin role; only those who
+    may translate see it here (cms.views refuses the others)."""
+    from django.urls import reverse
+
+    if request.user.has_perm("wagtail_localize.submit_translation"):
+        return
+    report = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if item.url != report]

@@ -246,7 +246,38 @@ def test_other_staff_roles_may_not_translate(client, process, role):
     response = client.post(f"/admin/localize/submit/page/{stage.pk}/", {"locales": [en.pk]})
     # Wagtail answers a refusal in its admin by sending to the dashboard with a message.
     assert (response.status_code, response["Location"]) == (302, "/admin/")
-    assert english(stage).alias_of_id == stage.pk  # still the untranslated alias
+    assert english(stage).alias_of_id == stage.pk
+    assert client.get("/admin/localize/reports/translations/")["Location"] == "/admin/"
+
+
+def test_other_staff_roles_may_not_change_an_existing_translation(client, translated):
+    """The translation editor's writes (a string, stopping the translation) refuse whoever
+    may not edit the page, though they answer a GET with 405 alike."""
+    from wagtail_localize.models import StringSegment, Translation
+
+    stage = german(StagePage, number=3)
+    translation = Translation.objects.get(source__object_id=stage.translation_key)
+    title = StringSegment.objects.get(source=translation.source, context__path="title")
+    moderator = factories.UserFactory(roles=["Moderation"])
+    client.force_login(moderator)
+    response = client.put(
+        f"/admin/localize/translate/{translation.pk}/strings/{title.pk}/edit/",
+        "value=Hacked",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 403
+    response = client.post(f"/admin/localize/translate/{translation.pk}/disable/")
+    assert response.status_code in (302, 403) and response.get("Location", "/admin/") == "/admin/"
+    translation.refresh_from_db()
+    assert translation.enabled
+    assert "Stage number three" in client.get("/en/stadtgespraech/stufe-3/").content.decode()
+
+
+def test_editors_see_the_translations_report(client, editor, translated):
+    client.force_login(editor)
+    response = client.get("/admin/localize/reports/translations/")
+    assert response.status_code == 200
+    assert "Stage number three" in response.content.decode()  # still the untranslated alias
 
 
 def test_the_editors_role_has_the_translation_right_and_no_other_role_does(db):
