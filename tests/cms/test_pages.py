@@ -83,8 +83,8 @@ def test_footer_links_to_the_legal_pages_an_editor_chose(client, process):
 def test_page_queries_do_not_grow_with_content(
     client, process, path, django_assert_max_num_queries
 ):
-    # 27 with a cold cache: two of them (the locales, the page's translations for the
-    # language switch) are kept in the cache after that.
+    # A cold cache: with content in two languages, filling the site cache looks up locales
+    # and translations (two queries more than with one language); none grows with content.
     with django_assert_max_num_queries(27):
         assert client.get(path).status_code == 200
 

@@ -121,8 +121,8 @@ def test_theme_page_queries_do_not_grow_with_the_data(
 ):
     _fill(theme_page.theme, statements=size, comments_each=1, votes_each=min(size, 5))
     client.force_login(citizen)
-    # 39 with a cold cache: three of them (the locales, the site's root pages in each
-    # language, the page's translations for the language switch) are cached after that.
+    # A cold cache: with content in two languages, filling the site cache looks up locales
+    # and translations (three queries more than with one language); none grows with data.
     with django_assert_max_num_queries(39):
         assert client.get(theme_page.url + "?sort=umstritten").status_code == 200
 
