@@ -7,10 +7,11 @@ class CmsConfig(AppConfig):
     verbose_name = _("Inhalte und Prozess")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.models import PageViewRestriction, Site
+        from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
+        from wagtail.models import Locale, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from . import locales
         from .models import FooterSettings, ProcessPage, StagePage
         from .signals import page_saved_or_deleted, stage_pages_changed
         from .sitecache import tree_changed
@@ -35,3 +36,12 @@ class CmsConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"cms-tree-{model.__name__}-{id(signal)}",
                 )
+
+        # Every German page has its counterpart in the English tree (cms.locales).
+        post_save.connect(locales.mirror_new_page, dispatch_uid="cms-mirror-new-page")
+        pre_delete.connect(locales.forget_counterparts, dispatch_uid="cms-forget-counterparts")
+        post_migrate.connect(locales.after_migrate, sender=self, dispatch_uid="cms-locales")
+        for signal in (post_save, post_delete):
+            signal.connect(
+                locales.forget_locales, sender=Locale, dispatch_uid=f"cms-locales-{id(signal)}"
+            )

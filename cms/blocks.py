@@ -1,9 +1,11 @@
 """StreamField blocks shared by every page type."""
 
+import uuid
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 from accounts.privacy import deleted_by_text, retention_periods
 
@@ -169,6 +171,84 @@ class SelfServiceBlock(blocks.StaticBlock):
         template = "blocks/self_service_block.html"
 
 
+class SignLanguageVideoBlock(blocks.StructBlock):
+    """A video in German Sign Language (DGS) that explains the page's content and navigation,
+    as BITV 2.0 asks of the start page. The file is the city's own, uploaded as a document and
+    served by this site: no third-party player, nothing that tracks, nothing that plays by
+    itself. Without a file the block says where the video will be."""
+
+    title = blocks.CharBlock(
+        label=_("Überschrift"),
+        max_length=120,
+        default=_("Das Stadtgespräch in Deutscher Gebärdensprache"),
+    )
+    video = DocumentChooserBlock(
+        label=_("Videodatei"),
+        required=False,
+        help_text=_(
+            "Als Dokument hochgeladen, im Format MP4 (H.264) oder WebM. Leer lassen, solange "
+            "es das Video noch nicht gibt: Dann steht hier die Beschreibung."
+        ),
+    )
+    captions = DocumentChooserBlock(
+        label=_("Untertitel (WebVTT)"),
+        required=False,
+        help_text=_("Eine .vtt-Datei mit den Untertiteln auf Deutsch, als Dokument hochgeladen."),
+    )
+    poster = ImageChooserBlock(
+        label=_("Vorschaubild"),
+        required=False,
+        help_text=_("Wird gezeigt, bis das Video gestartet wird."),
+    )
+    description = blocks.RichTextBlock(
+        label=_("Beschreibung oder Abschrift"),
+        features=["bold", "link", "ul"],
+        help_text=_(
+            "Was das Video zeigt, in Worten: für alle, die das Video nicht sehen oder nicht "
+            "abspielen können."
+        ),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video in Gebärdensprache")
+        template = "blocks/sign_language_video_block.html"
+        preview_value = {
+            "title": "Das Stadtgespräch in Deutscher Gebärdensprache",
+            "description": "<p>Hier zeigt die Stadt ein Video in Deutscher Gebärdensprache.</p>",
+        }
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks.struct_block import StructBlockValidationError
+
+        cleaned = super().clean(value)
+        errors = {}
+        video, captions = cleaned.get("video"), cleaned.get("captions")
+        if video is not None and video.file_extension.lower() not in VIDEO_TYPES:
+            errors["video"] = ValidationError(
+                _("Bitte eine Videodatei im Format MP4 oder WebM wählen.")
+            )
+        if captions is not None and captions.file_extension.lower() != "vtt":
+            errors["captions"] = ValidationError(
+                _("Bitte eine Untertiteldatei im Format WebVTT (.vtt) wählen.")
+            )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return cleaned
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        video = value.get("video")
+        # Unique on the page, should an editor place two videos.
+        context["dom_id"] = f"dgs-{uuid.uuid4().hex[:8]}"
+        context["video_type"] = VIDEO_TYPES.get(video.file_extension.lower()) if video else ""
+        return context
+
+
+VIDEO_TYPES = {"mp4": "video/mp4", "webm": "video/webm"}
+
+
 PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -190,6 +270,12 @@ class BodyBlock(blocks.StreamBlock):
     info_box = InfoBoxBlock()
     links = LinkListBlock()
     quote = QuoteBlock()
+
+
+class HomeBodyBlock(BodyBlock):
+    """The start page may also hold the video in German Sign Language."""
+
+    sign_language_video = SignLanguageVideoBlock()
 
 
 class ContentBodyBlock(BodyBlock):
@@ -248,3 +334,4 @@ class EasyLanguageBlock(blocks.StreamBlock):
     )
     explanation = WordExplanationBlock()
     figure = FigureBlock()
+    sign_language_video = SignLanguageVideoBlock()

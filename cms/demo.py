@@ -357,6 +357,69 @@ EASY_LANGUAGE_BODY = [
 ]
 
 
+# The video in German Sign Language (BITV 2.0): the demo has no video, so the block shows
+# where it goes and says what it will show; the captions are an example of the format.
+SIGN_LANGUAGE_VIDEO_TEXT = (
+    "<p>Hier zeigt die Stadt ein Video in Deutscher Gebärdensprache: Es erklärt, worum es im "
+    "Stadtgespräch geht, wie diese Website aufgebaut ist und wie Sie mitmachen können. "
+    "(Demo: Das Video lädt die Redaktion als Dokument hoch.)</p>"
+)
+SIGN_LANGUAGE_VIDEO_TEXT_EN = (
+    "<p>Here the city shows a video in German Sign Language: it explains what the "
+    "Stadtgespräch is about, how this website is organised and how you can take part. "
+    "(Demo: the editors upload the video as a document.)</p>"
+)
+EASY_LANGUAGE_VIDEO_TEXT = _lines(
+    "Hier zeigt die Stadt bald ein Video.",
+    "In dem Video erklärt eine Person das Stadt·gespräch.",
+    "Die Person spricht in Deutscher Gebärden·sprache.",
+)
+CAPTIONS_EXAMPLE = (
+    "WEBVTT\n\n"
+    "00:00:00.000 --> 00:00:04.000\n"
+    "Willkommen beim Stadtgespräch Dortmund.\n\n"
+    "00:00:04.000 --> 00:00:09.000\n"
+    "Hier erfahren Sie, wie Sie mitreden können.\n"
+)
+
+
+def captions_example(report):
+    """A WebVTT file as an example of the captions' format (a document, as editors upload
+    the real one)."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document_model = get_document_model()
+    title = "Untertitel zum Gebärdensprachvideo (Beispiel)"
+    found = document_model.objects.filter(title=title).first()
+    if found is None:
+        found = document_model(title=title)
+        found.file.save("dgs-untertitel-beispiel.vtt", ContentFile(CAPTIONS_EXAMPLE.encode()))
+        found.save()
+        report.created("Beispiel-Untertitel (WebVTT) für das Gebärdensprachvideo")
+    return found
+
+
+def place_sign_language_video(page: Page, title: str, text: str, report, *, first=False):
+    """The video block on the home page (at its end) and the page in Leichte Sprache (at its
+    start, before the text it explains): added to a page the demo made, never to one an
+    editor has changed."""
+    if any(block.block_type == "sign_language_video" for block in page.body):
+        return
+    if page.revisions.filter(user__isnull=False).exists():
+        return
+    block = (
+        "sign_language_video",
+        {"title": title, "description": text, "captions": captions_example(report)},
+    )
+    if first:
+        page.body.insert(0, block)
+    else:
+        page.body.append(block)
+    page.save_revision().publish()
+    report.created(f"Platz für das Gebärdensprachvideo auf „{page.title}“")
+
+
 def add_child_once(parent: Page, page: Page, report) -> Page:
     existing = parent.get_children().filter(slug=page.slug).first()
     if existing is not None:
@@ -385,6 +448,8 @@ def home_page(report) -> HomePage:
         site.save()
         # Wagtail's "Welcome" placeholder page has no use once the real home exists.
         if old_root.depth == 2 and old_root.specific_class is Page:
+            for counterpart in old_root.get_translations():
+                counterpart.delete()
             old_root.delete()
     return home
 
@@ -430,12 +495,18 @@ def load(*, today: datetime.date, report) -> None:
             results.save_revision().publish()
             report.created(f"Ergebnisse der Stufe {number}")
 
-    add_child_once(
+    easy = add_child_once(
         home,
         EasyLanguagePage(
             title=EASY_LANGUAGE_TITLE, slug="leichte-sprache", body=EASY_LANGUAGE_BODY
         ),
         report,
+    )
+    place_sign_language_video(
+        home, "Das Stadtgespräch in Deutscher Gebärdensprache", SIGN_LANGUAGE_VIDEO_TEXT, report
+    )
+    place_sign_language_video(
+        easy, "Das Stadt·gespräch in Gebärden·sprache", EASY_LANGUAGE_VIDEO_TEXT, report, first=True
     )
 
     footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
@@ -450,3 +521,23 @@ def load(*, today: datetime.date, report) -> None:
         footer.privacy_page = pages["datenschutz"]
         footer.accessibility_page = pages["barrierefreiheit"]
         footer.save()
+    load_english(home, process, pages, report)
+
+
+def load_english(home, process, footer_pages, report) -> None:
+    """The English translations of the pages above, as an editor makes them with
+    wagtail-localize; a page that has one already is left as it is."""
+    from .demo_english import PROCESS, footer_pairs, home_pairs, stage_pairs
+    from .translation import is_translated, translate_page
+
+    work = [(home, home_pairs(SIGN_LANGUAGE_VIDEO_TEXT, SIGN_LANGUAGE_VIDEO_TEXT_EN))]
+    work.append((process, PROCESS))
+    for stage in StagePage.objects.live().child_of(process).order_by("number"):
+        work.append((stage, stage_pairs(stage.number)))
+    for slug, page in footer_pages.items():
+        work.append((page, footer_pairs(slug)))
+    for page, pairs in work:
+        page = page.specific
+        if not is_translated(page):
+            translate_page(page, pairs)
+            report.created(f"Englische Fassung von „{page.title}“")

@@ -7,6 +7,8 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
 
+from .locales import in_language
+
 MAX_QUERY_LENGTH = 200
 # Page types that are containers only and make poor search filters.
 NOT_FILTERABLE = {"wagtailcore.page", "cms.homepage"}
@@ -35,7 +37,8 @@ class SearchForm(forms.Form):
 
 
 def search_pages(query: str, *, kind: str = ""):
-    pages = Page.objects.live().public()
+    # The tree in the reader's language only: each German page has its English counterpart.
+    pages = in_language(Page.objects.live().public())
     if kind:
         pages = pages.type(apps.get_model(kind))
     # Only the words: punctuation finds nothing in a full-text index, and SQLite's FTS5 reads

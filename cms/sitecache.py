@@ -22,6 +22,8 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
+from .locales import page_language
+
 SITE_CACHE_SECONDS = 60
 GENERATION_KEY = "cms:tree-generation"
 
@@ -111,16 +113,21 @@ def site_chrome(request) -> dict:
     chrome = cache.get(key)
     if chrome is None:
         root = site.root_page
+        # The tree in the reader's language: the English start page's children are the
+        # English translations (or aliases) of the German ones.
+        local_root = root.localized
         footer = FooterSettings.for_site(site)
         chrome = {
-            "home_url": root.get_url(request),
-            # (title, address, whether the title is content editors wrote)
+            "home_url": local_root.get_url(request),
+            # (title, address, the language of the title: None for the interface's own words)
             "navigation": [
-                (page.title, page.get_url(request), True)
-                for page in root.get_children().live().in_menu().public()
+                (page.title, page.get_url(request), page_language(page))
+                for page in local_root.get_children().live().in_menu().public()
             ]
-            + [(str(item.title), item.url, False) for item in contributed_items(request)],
-            "footer_links": [(page.get_url(request), str(label)) for page, label in footer.links()],
+            + [(str(item.title), item.url, None) for item in contributed_items(request)],
+            "footer_links": [
+                (page.localized.get_url(request), str(label)) for page, label in footer.links()
+            ],
             "operator": footer.operator,
             "easy_language_url": easy_language_url(root, request),
         }
@@ -138,3 +145,17 @@ def easy_language_url(root, request) -> str:
         return ""
     with translation.override(settings.LANGUAGE_CODE):
         return page.get_url(request)
+
+
+def page_counterpart_urls(request, page) -> dict[str, str]:
+    """{language: address} of `page` and its live translations and aliases, for the language
+    switch: an English translation may have an address of its own."""
+    key = _key(request, "counterparts", page.pk)
+    found = cache.get(key)
+    if found is None:
+        found = {}
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            with translation.override(other.locale.language_code):
+                found[other.locale.language_code] = other.get_url(request)
+        cache.set(key, found, SITE_CACHE_SECONDS)
+    return found

@@ -7,11 +7,13 @@ never import the page models.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 STAGE_COUNT = 6
@@ -118,6 +120,10 @@ class StageStatus:
     url: str
     page_id: int
     consultation: Consultation = NO_CONSULTATION
+    # The language of `title` and `short_description`: German, or the language of the
+    # stage page's translation in the reader's language (see `process_stages`).
+    content_language: str = "de"
+    translation_key: str = ""
 
     @property
     def is_running(self) -> bool:
@@ -135,43 +141,103 @@ class StageStatus:
 # Every participation page and every vote asks for the stages; they change only when an
 # editor publishes a stage or process page, which clears this (see cms.signals). Without a
 # shared cache (Redis), another worker process may answer from its own copy for up to this
-# many seconds.
+# many seconds. One entry per interface language: the titles are the stage pages' in that
+# language.
 STAGES_CACHE_SECONDS = 60
-STAGES_CACHE_KEY = "cms:process-stages:{today}"
+STAGES_CACHE_KEY = "cms:process-stages:{language}:{today}"
 
 
 def process_stages(*, today: datetime.date | None = None, process=None) -> list[StageStatus]:
-    """The stages of the published process, in order, with their state as of `today`."""
+    """The stages of the published process, in order, with their state as of `today`.
+
+    Dates, states and the consultation come from the German stage pages, whatever the
+    reader's language: a translation that an editor has not synchronised yet cannot open or
+    close a stage. Title, description and address come from the stage pages in the reader's
+    language (their English translations or aliases under /en/).
+    """
     from django.core.cache import cache
 
-    from .models import ProcessPage, StagePage
+    from .models import StagePage
 
     today = today or timezone.localdate()
-    key = STAGES_CACHE_KEY.format(today=today.isoformat())
+    language = get_language() or settings.LANGUAGE_CODE
+    key = STAGES_CACHE_KEY.format(language=language, today=today.isoformat())
     if process is None:
         cached = cache.get(key)
         if cached is not None:
             return cached
-    found = process or ProcessPage.objects.live().order_by("path").first()
+    found = _source_process(process) if process is not None else _published_process()
     if found is None:
         return []
-    pages = StagePage.objects.live().child_of(found).order_by("number")
+    pages = list(StagePage.objects.live().child_of(found).order_by("number"))
     stages = [page.status(today=today) for page in pages]
+    if language != settings.LANGUAGE_CODE:
+        stages = _in_reader_language(stages, pages)
     if process is None:
         cache.set(key, stages, STAGES_CACHE_SECONDS)
     return stages
 
 
+def _published_process():
+    from .locales import in_language
+    from .models import ProcessPage
+
+    return in_language(ProcessPage.objects.live(), settings.LANGUAGE_CODE).order_by("path").first()
+
+
+def _source_process(process):
+    """The German process page of `process`, which may be its English translation."""
+    from .locales import locale_id
+
+    source = locale_id(settings.LANGUAGE_CODE)
+    if source is None or process.locale_id == source:
+        return process
+    return process.get_translations().filter(locale_id=source).first() or process
+
+
+def _in_reader_language(stages: list[StageStatus], pages) -> list[StageStatus]:
+    from .locales import page_language
+    from .models import StagePage
+
+    localized = {
+        page.translation_key: page
+        for page in StagePage.objects.live().filter(
+            translation_key__in=[page.translation_key for page in pages],
+            locale__language_code=get_language(),
+        )
+    }
+    result = []
+    for stage, page in zip(stages, pages, strict=True):
+        other = localized.get(page.translation_key)
+        if other is None:
+            result.append(stage)
+            continue
+        result.append(
+            replace(
+                stage,
+                title=other.title,
+                short_description=other.short_description,
+                url=other.url,
+                content_language=page_language(other),
+            )
+        )
+    return result
+
+
 def forget_process_stages() -> None:
     """Called when a stage or process page changes; yesterday's and tomorrow's keys too,
-    for requests that ask about another day."""
+    for requests that ask about another day, in every language."""
     from django.core.cache import cache
 
     today = timezone.localdate()
     cache.delete_many(
         [
-            STAGES_CACHE_KEY.format(today=(today + datetime.timedelta(days=offset)).isoformat())
+            STAGES_CACHE_KEY.format(
+                language=language,
+                today=(today + datetime.timedelta(days=offset)).isoformat(),
+            )
             for offset in (-1, 0, 1)
+            for language, _name in settings.LANGUAGES
         ]
     )
 
@@ -199,10 +265,10 @@ def begin_stage(number: int, *, user=None, today: datetime.date | None = None) -
     """Close the stage before `number` and let `number` run from today, as the council's
     adoption of the strategy does for stage 6. Saved as page revisions, so the history of
     both pages shows who moved the process on and when."""
-    from .models import ProcessPage, StagePage
+    from .models import StagePage
 
     today = today or timezone.localdate()
-    process = ProcessPage.objects.live().order_by("path").first()
+    process = _published_process()
     if process is None:
         return
     for page in StagePage.objects.live().child_of(process).filter(number__in=(number - 1, number)):

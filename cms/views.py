@@ -37,3 +37,38 @@ def csrf_failure(request, reason=""):
     for too long, or a browser that refuses this site's cookies. Django's own page for it is
     English and bare; this one speaks the reader's language in the site's layout."""
     return render(request, "403_csrf.html", status=403)
+
+
+# --- wagtail-localize's translations report: for those who translate ------------------------
+
+TRANSLATE = "wagtail_localize.submit_translation"
+
+
+def _translators_only(view):
+    """wagtail-localize opens its report (every translation, with the titles of drafts) to
+    everyone with admin access; here only the roles that translate see it."""
+
+    def wrapped(request, *args, **kwargs):
+        from django.core.exceptions import PermissionDenied
+
+        if not request.user.has_perm(TRANSLATE):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def translations_report():
+    from wagtail.admin.auth import require_admin_access
+    from wagtail_localize.views.report import TranslationsReportView
+
+    return require_admin_access(_translators_only(TranslationsReportView.as_view()))
+
+
+def translations_report_results():
+    from wagtail.admin.auth import require_admin_access
+    from wagtail_localize.views.report import TranslationsReportView
+
+    return require_admin_access(
+        _translators_only(TranslationsReportView.as_view(results_only=True))
+    )

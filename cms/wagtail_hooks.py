@@ -57,7 +57,8 @@ def latest_results_teaser(request):
     results = latest_published_results()
     if results is None:
         return []
-    stage = results.stage
+    # Results are kept on the German stage page; the reader gets the stage in their language.
+    stage = results.stage.localized.specific
     return [
         Teaser(
             preline=gettext("Ergebnisse"),
@@ -69,3 +70,15 @@ def latest_results_teaser(request):
             order=20,
         )
     ]
+
+
+@hooks.register("construct_reports_menu")
+def translations_report_only_for_translators(request, menu_items):
+    """wagtail-localize shows its "Translations" report to every admin role; only those who
+    may translate see it here (cms.views refuses the others)."""
+    from django.urls import reverse
+
+    if request.user.has_perm("wagtail_localize.submit_translation"):
+        return
+    report = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if item.url != report]

@@ -17,6 +17,9 @@ urlpatterns = [
     path("admin/login/", account_views.AdminLoginView.as_view(), name="wagtailadmin_login"),
     # Wagtail's error test page answers 500 on purpose; here nothing may answer 500.
     path("admin/failwhale/", cms_views.not_found),
+    # Ahead of wagtail-localize's own: its translations report for the editors only.
+    path("admin/localize/reports/translations/", cms_views.translations_report()),
+    path("admin/localize/reports/translations/results/", cms_views.translations_report_results()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

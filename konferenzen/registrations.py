@@ -323,7 +323,7 @@ def confirm(*, registration_id: int, secret: str, now: datetime | None = None) -
     """
     now = now or timezone.now()
     found = (
-        Registration.objects.select_related("conference__page")
+        Registration.objects.select_related("conference")
         .filter(pk=registration_id, secret=secret)
         .first()
     )

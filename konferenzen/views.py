@@ -29,9 +29,7 @@ from .registrations import (
 
 
 def _conference(slug: str) -> Conference:
-    return get_object_or_404(
-        Conference.objects.select_related("page").prefetch_related("tables", "quotas"), slug=slug
-    )
+    return get_object_or_404(Conference.objects.prefetch_related("tables", "quotas"), slug=slug)
 
 
 @require_http_methods(["GET", "POST"])
@@ -171,7 +169,7 @@ def self_service(view):
         except links.BadLink as error:
             return _bad_link(request, error)
         registration = (
-            Registration.objects.select_related("conference__page")
+            Registration.objects.select_related("conference")
             .prefetch_related(
                 Prefetch(
                     "seats", queryset=TableSeat.objects.select_related("table").order_by("round")

@@ -227,7 +227,8 @@ def _follow_item(follow) -> Item:
 def follow_items(user, offset: int, limit: int) -> list[Item]:
     follows = (
         Follow.objects.filter(user=user)
-        .select_related("theme__page", "statement__theme")
+        .select_related("theme", "statement__theme")
+        .prefetch_related("theme__pages")
         .order_by("-created_at", "-pk")
     )
     return [_follow_item(follow) for follow in follows[offset : offset + limit]]

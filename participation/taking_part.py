@@ -57,7 +57,11 @@ def take_part_context(request) -> dict:
         filterset.qs.values_list("pk", flat=True), PER_PAGE, count=filterset.known_count()
     ).get_page(request.GET.get("page"))
     page.object_list = ids = list(page.object_list)
-    found = Statement.objects.select_related("sector", "theme__page").in_bulk(ids)
+    found = (
+        Statement.objects.select_related("sector", "theme")
+        .prefetch_related("theme__pages")
+        .in_bulk(ids)
+    )
     statements = [found[pk] for pk in ids if pk in found]
     user_is_verified(request.user, request)
     mine = votes_of(request.user, statements)

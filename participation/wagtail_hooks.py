@@ -19,8 +19,8 @@ from .models.statements import StatementKind, StatementState
 class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "tag"
-    list_display = ["name", "slug", "sort_order"]
-    search_fields = ["name"]
+    list_display = ["name", "name_en", "slug", "sort_order"]
+    search_fields = ["name", "name_en"]
     ordering = ["sort_order", "name"]
 
 

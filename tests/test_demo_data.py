@@ -5,7 +5,7 @@ import re
 
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from accounts.models import User
 from cms.models import ContentPage, StagePage, StageResults
@@ -40,8 +40,13 @@ def test_builds_the_six_stages_with_stage_three_running():
 def test_builds_the_19_themes_of_the_seed_with_pages_and_the_sectors():
     run()
     assert list(Theme.objects.values_list("name", flat=True)) == SEED_THEMES
-    assert ThemePage.objects.live().count() == 19
-    assert ThemePage.objects.get(theme__name="Mobilität").url == "/themen/mobilitaet/"
+    # 19 German pages and their 19 English translations.
+    assert ThemePage.objects.live().filter(locale__language_code="de").count() == 19
+    assert ThemePage.objects.live().filter(locale__language_code="en").count() == 19
+    assert (
+        ThemePage.objects.get(locale__language_code="de", theme__name="Mobilität").url
+        == "/themen/mobilitaet/"
+    )
     assert list(Sector.objects.values_list("slug", flat=True)) == [
         "politik", "institutionen", "zivilgesellschaft", "online",
     ]  # fmt: skip
@@ -62,14 +67,44 @@ def test_running_twice_changes_nothing():
     output = run()
     assert (Page.objects.count(), Theme.objects.count(), User.objects.count()) == counts
     assert "nichts neu angelegt" in output
-    assert StagePage.objects.count() == 6
+    # Six German stage pages and their six English translations.
+    assert StagePage.objects.filter(locale__language_code="de").count() == 6
+    assert StagePage.objects.filter(locale__language_code="en").count() == 6
+
+
+def test_ships_english_translations_of_the_pages_editors_translate():
+    """Home, process, the six stages, the themes' index and 19 theme pages, the two
+    conference pages and the three footer pages: translated completely with wagtail-localize
+    (every title, paragraph and heading); Leichte Sprache stays German (an alias)."""
+    from wagtail.models import Page
+
+    from cms.models import EasyLanguagePage
+    from cms.translation import untranslated_segments
+
+    run()
+    translated = (
+        Page.objects.live()
+        .filter(locale__language_code="de", depth__gt=1)
+        .not_type(EasyLanguagePage)
+        .not_exact_type(Page)
+        .specific()
+    )
+    assert translated.count() == 1 + 1 + 6 + 1 + 19 + 2 + 3
+    missing = {page.url: untranslated_segments(page) for page in translated}
+    assert {url: found for url, found in missing.items() if found} == {}
+    easy = EasyLanguagePage.objects.get(locale__language_code="de")
+    assert easy.get_translation(Locale.objects.get(language_code="en")).alias_of_id == easy.pk
+    assert not Theme.objects.filter(name_en="").exists()
 
 
 def test_keeps_what_an_editor_changed():
     run()
     StagePage.objects.filter(number=3).update(title="Von der Redaktion geändert")
     run()
-    assert StagePage.objects.get(number=3).title == "Von der Redaktion geändert"
+    assert (
+        StagePage.objects.get(locale__language_code="de", number=3).title
+        == "Von der Redaktion geändert"
+    )
 
 
 # What an older demo put on the privacy page: the links as German paths in the text.
@@ -80,7 +115,7 @@ OLDER_PRIVACY_BODY = [
 
 
 def privacy_page_as_an_older_demo_left_it(*, by=None) -> ContentPage:
-    page = ContentPage.objects.get(slug="datenschutz")
+    page = ContentPage.objects.get(locale__language_code="de", slug="datenschutz")
     page.body = OLDER_PRIVACY_BODY
     page.save_revision(user=by).publish()
     return page
@@ -90,7 +125,7 @@ def test_a_rerun_brings_the_privacy_page_of_an_older_demo_up_to_date(client):
     run()
     privacy_page_as_an_older_demo_left_it()
     run()
-    page = ContentPage.objects.get(slug="datenschutz")
+    page = ContentPage.objects.get(locale__language_code="de", slug="datenschutz")
     assert "self_service" in [block.block_type for block in page.body]
     assert "/konto/" not in str(page.body.raw_data)
     assert 'href="/en/konto/daten/"' in client.get("/en/datenschutz/").content.decode()
@@ -100,7 +135,7 @@ def test_a_rerun_keeps_the_privacy_page_an_editor_changed():
     run()
     privacy_page_as_an_older_demo_left_it(by=User.objects.get(email="redaktion@example.org"))
     run()
-    page = ContentPage.objects.get(slug="datenschutz")
+    page = ContentPage.objects.get(locale__language_code="de", slug="datenschutz")
     assert [block.block_type for block in page.body] == ["paragraph", "retention"]
 
 
@@ -145,14 +180,14 @@ def test_every_theme_page_shows_its_pictogram_as_a_decorative_svg_image(client):
     assert all('alt=""' in image and ".svg" in image for image in images)
     assert re.search(r'src="/media/images/piktogramm-mobilitaet[^"]*\.svg"', html)
     # A second run leaves the images alone, and an editor's own image stays.
-    wohnen = ThemePage.objects.get(theme__slug="wohnen")
+    wohnen = ThemePage.objects.get(locale__language_code="de", theme__slug="wohnen")
     own = get_image_model().objects.create(title="Eigenes Bild", file=wohnen.image.file)
     wohnen.image = own
     wohnen.save_revision().publish()
     count = get_image_model().objects.count()
     run()
     assert get_image_model().objects.count() == count
-    assert ThemePage.objects.get(theme__slug="wohnen").image == own
+    assert ThemePage.objects.get(locale__language_code="de", theme__slug="wohnen").image == own
 
 
 def test_every_theme_has_statements_of_stages_1_and_3_with_votes_and_comments():

@@ -103,7 +103,7 @@ def _serving_figures(zielbild):
 def theme_zielbilder(request, slug: str):
     from participation.models import Theme
 
-    theme = get_object_or_404(Theme.objects.select_related("page"), slug=slug)
+    theme = get_object_or_404(Theme.objects.all(), slug=slug)
     not_taken_up = (
         InputOutcome.objects.filter(statement__theme=theme, kind=OutcomeKind.NOT_TAKEN_UP)
         .select_related("statement")

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
@@ -9,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks import BodyBlock, ContentBodyBlock, EasyLanguageBlock
+from ..blocks import BodyBlock, ContentBodyBlock, EasyLanguageBlock, HomeBodyBlock
 from ..stages import (
     STAGE_COUNT,
     StageKind,
@@ -18,6 +20,7 @@ from ..stages import (
     consultation_for,
     current_stage,
     process_stages,
+    stage_status,
     state_for_dates,
 )
 
@@ -38,7 +41,12 @@ class EditorialPage(Page):
 
 
 class HomePage(EditorialPage):
+    # The start page explains itself in German Sign Language too (BITV 2.0).
+    body = StreamField(HomeBodyBlock(), verbose_name=_("Inhalt"), blank=True)
+
     parent_page_types = ["wagtailcore.Page"]
+    # Editors add no second start page; the English one is the German one's counterpart
+    # (cms.locales), made by code and by wagtail-localize, which do not ask this.
     max_count = 1
 
     class Meta:
@@ -59,7 +67,9 @@ class HomePage(EditorialPage):
         context["action"] = action
         context["days_left"] = days_left(action.deadline, today=today) if action else None
         context["teasers"] = home_teasers(request, leave_out=[action.url] if action else [])
-        context["process"] = ProcessPage.objects.live().order_by("path").first()
+        context["process"] = (
+            ProcessPage.objects.live().filter(locale_id=self.locale_id).order_by("path").first()
+        )
         return context
 
 
@@ -234,6 +244,7 @@ class StagePage(Page):
             end_date=self.end_date,
             url=self.url,
             page_id=self.pk,
+            translation_key=str(self.translation_key),
             consultation=consultation_for(
                 offered=self.consultation,
                 start=self.start_date,
@@ -250,11 +261,22 @@ class StagePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        stage = self.status(today=today)
+        # On the German site the page speaks for itself. Elsewhere it is a translation, whose
+        # dates may lag behind: the published process's stage has the German page's state
+        # and the title in the reader's language (a stage of another process, or a preview,
+        # speaks for itself).
+        stage = None
+        if get_language() != settings.LANGUAGE_CODE:
+            stage = stage_status(self.number, today=today)
+        if stage is None or stage.translation_key != str(self.translation_key):
+            stage = self.status(today=today)
         context["stage"] = stage
         context["action"] = action = stage_action(request, stage)
         context["days_left"] = days_left(action.deadline, today=today) if action else None
-        context["results"] = StageResults.objects.filter(stage=self, live=True).first()
+        # Results are kept once, on the German stage page.
+        context["results"] = StageResults.objects.filter(
+            stage__translation_key=self.translation_key, live=True
+        ).first()
         siblings = StagePage.objects.live().sibling_of(self, inclusive=False)
         context["previous_stage"] = (
             siblings.filter(number__lt=self.number).order_by("-number").first()

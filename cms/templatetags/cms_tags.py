@@ -3,7 +3,9 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page
 
+from ..sitecache import page_counterpart_urls
 from ..sitecache import site_chrome as cached_site_chrome
 
 register = template.Library()
@@ -32,25 +34,36 @@ def main_navigation(context, chrome):
         {
             "title": title,
             "url": url,
+            "lang": language,
             "current": bool(url) and current_path.startswith(url),
-            "is_content": is_content,
         }
-        for title, url, is_content in chrome["navigation"]
+        for title, url, language in chrome["navigation"]
     ]
     return {"home_url": chrome["home_url"], "items": items, "request": request}
 
 
 @register.inclusion_tag("includes/language_switch.html", takes_context=True)
 def language_switch(context):
+    """Links to this page in every language: a Wagtail page's own counterpart there (its
+    translation may have another address), any other page at the same path."""
     request = context.get("request")
     path = request.get_full_path() if request else "/"
     current = get_language()
+    page = context.get("page")
+    counterparts = (
+        page_counterpart_urls(request, page)
+        if request is not None and isinstance(page, Page) and page.pk
+        else {}
+    )
+    if counterparts and request.META.get("QUERY_STRING"):
+        query = "?" + request.META["QUERY_STRING"]
+        counterparts = {code: url + query for code, url in counterparts.items()}
     return {
         "languages": [
             {
                 "code": code,
                 "name_local": get_language_info(code)["name_local"],
-                "url": translate_url(path, code),
+                "url": counterparts.get(code) or translate_url(path, code),
                 "current": code == current,
             }
             for code, _name in settings.LANGUAGES
@@ -58,16 +71,43 @@ def language_switch(context):
     }
 
 
-@register.simple_tag
-def content_lang():
-    """` lang="de"` on editorial content when the interface speaks another language.
+def language_of(content) -> str:
+    """The language `content` is written in: a page's (its locale's, German for an alias of
+    a German page), an object's that says so (`content_language`: a theme's name, a stage's
+    title), and German for everything else that editors, offices and citizens wrote."""
+    from ..locales import page_language
 
-    Page content is written in the site's language only; marking it lets screen readers
-    pronounce German text as German on the English interface (WCAG 3.1.2).
+    if content is None or isinstance(content, str):
+        return settings.LANGUAGE_CODE
+    if hasattr(content, "content_language"):
+        return content.content_language or settings.LANGUAGE_CODE
+    if hasattr(content, "locale_id") and hasattr(content, "translation_key"):
+        return page_language(content)
+    return settings.LANGUAGE_CODE
+
+
+@register.simple_tag
+def content_lang(content=None):
+    """` lang="…"` on content when the interface speaks another language than the site's.
+
+    Without an argument: content written in the site's language (German) – citizens'
+    statements and comments, offices' names. With a page, a theme or a stage: the language
+    that object's text is in, so that an English translation is marked `lang="en"` and a
+    page still shown in German `lang="de"`. Screen readers then pronounce each text in its
+    own language (WCAG 3.1.2).
     """
     if get_language() == settings.LANGUAGE_CODE:
         return ""
-    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+    return format_html(' lang="{}"', language_of(content))
+
+
+@register.simple_tag
+def lang_attr(language: str):
+    """` lang="…"` for content whose language is known by its code (the navigation's
+    titles), on the same terms as `content_lang`."""
+    if get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return format_html(' lang="{}"', language or settings.LANGUAGE_CODE)
 
 
 @register.simple_tag
@@ -82,12 +122,14 @@ def interface_lang():
 
 @register.filter
 def as_content(value):
-    """What editors, offices and citizens wrote, inside interface text: marked with the
-    site's language when the interface speaks another one (see `content_lang`).
+    """What editors, offices and citizens wrote, inside interface text: marked with its
+    language when the interface speaks another one than the site's (see `content_lang`).
 
     For names and texts inside translated sentences, e.g.
-    `{% blocktranslate with name=goal.name|as_content %}Ziel {{ number }}: {{ name }}…`.
+    `{% blocktranslate with name=goal.name|as_content %}Ziel {{ number }}: {{ name }}…`;
+    an object that knows its language (a theme) is marked with that:
+    `{% blocktranslate with theme=theme|as_content %}`.
     """
     if get_language() == settings.LANGUAGE_CODE or value in (None, ""):
         return value
-    return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)
+    return format_html('<span lang="{}">{}</span>', language_of(value), value)

@@ -31,6 +31,10 @@ INSTALLED_APPS = [
     "participation",
     "konferenzen",
     "zielbilder",
+    # The editors' translation workflow (English pages): before wagtail.admin, so that its
+    # templates for the locales' admin win.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -408,7 +412,10 @@ COUNCIL_NAME = env_str("COUNCIL_NAME", "Rat der Stadt Dortmund")
 # Amtlicher Gemeindeschlüssel of Dortmund (OParl Body.ags).
 COUNCIL_BODY_AGS = env_str("COUNCIL_BODY_AGS", "05913000")
 WAGTAILADMIN_BASE_URL = BASE_URL
-WAGTAIL_I18N_ENABLED = False
+# Page content in German and English: the English tree mirrors the German one (an alias of
+# each German page until an editor translates it with wagtail-localize; cms.locales).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {
     # Uses PostgreSQL's full-text search on PostgreSQL and a portable fallback elsewhere.
@@ -419,7 +426,29 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # stays a vector (Wagtail cannot rasterise it). deploy/nginx.conf serves SVG renditions with
 # a sandboxing Content-Security-Policy, should an upload carry a script.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "csv", "txt"]
+# mp4, webm and vtt: the video in German Sign Language on the home page and its captions
+# (cms.blocks.SignLanguageVideoBlock), served from the site itself.
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "xlsx",
+    "odt",
+    "ods",
+    "pptx",
+    "csv",
+    "txt",
+    "mp4",
+    "webm",
+    "vtt",
+]
+# Served for the page to play, not as a download (Wagtail's default: PDF and text only).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = [
+    "application/pdf",
+    "text/plain",
+    "video/mp4",
+    "video/webm",
+    "text/vtt",
+]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: they would send a hash of every editor's address to a third
 # party and need an exception in the admin's Content-Security-Policy.
@@ -509,5 +538,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Wagtail runs its index and reference updates as django-tasks, immediately; each one
+        # would log two lines (thousands while the demo is loaded). Failures still show.
+        "django_tasks": {"level": "WARNING"},
+    },
 }

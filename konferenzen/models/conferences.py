@@ -114,6 +114,13 @@ class Conference(ClusterableModel):
         InlinePanel("tables", heading=_("World Café: Thementische"), label=_("Tisch")),
     ]
 
+    @property
+    def page(self):
+        """The conference's page in the reader's language, else the German one, else None."""
+        from cms.locales import localized_among
+
+        return localized_among(self, "pages")
+
     class Meta:
         verbose_name = _("Stadtkonferenz")
         verbose_name_plural = _("Stadtkonferenzen")
@@ -209,8 +216,9 @@ class ProgrammeItemBlock(blocks.StructBlock):
 class ConferencePage(Page):
     """The public page of a conference: what it is, the programme, and the way to register."""
 
-    conference = models.OneToOneField(
-        Conference, verbose_name=_("Konferenz"), on_delete=models.PROTECT, related_name="page"
+    # One page per language tree: the German page and its English translation (or alias).
+    conference = models.ForeignKey(
+        Conference, verbose_name=_("Konferenz"), on_delete=models.PROTECT, related_name="pages"
     )
     intro = RichTextField(_("Einleitung"), features=["bold", "italic", "link"], blank=True)
     programme = StreamField(

@@ -1,4 +1,7 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -12,11 +15,31 @@ class Theme(index.Indexed, models.Model):
     """A Schwerpunktthema (focus theme) of the Stadtgespräch, e.g. Mobilität."""
 
     name = models.CharField(_("Name"), max_length=80, unique=True)
+    # One field, not a row per language: statements, votes and follows point at the theme,
+    # whatever language the reader reads it in.
+    name_en = models.CharField(
+        _("Name auf Englisch"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "So heißt das Thema auf den englischen Seiten. Leer lassen: Dort steht der "
+            "deutsche Name."
+        ),
+    )
     slug = models.SlugField(_("Kurzname"), max_length=80, unique=True)
     sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("name_en"),
+        index.AutocompleteField("name"),
+    ]
 
     class Meta:
         verbose_name = _("Schwerpunktthema")
@@ -24,7 +47,26 @@ class Theme(index.Indexed, models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self):
+        """The name in the reader's language, where the theme has one (see `content_language`)."""
+        if self.content_language == "en":
+            return self.name_en
         return self.name
+
+    @property
+    def content_language(self) -> str:
+        """The language `str(theme)` is in: English on the English interface where an editor
+        gave the English name, else German."""
+        if self.name_en and (get_language() or "").startswith("en"):
+            return "en"
+        return settings.LANGUAGE_CODE
+
+    @property
+    def page(self):
+        """The theme's page in the reader's language (its English translation or alias under
+        /en/), else the German one; None without a page. Asked once per theme object."""
+        from cms.locales import localized_among
+
+        return localized_among(self, "pages")
 
 
 class Sector(models.Model):
@@ -92,11 +134,13 @@ class ThemeIndexPage(Page):
 
 
 class ThemePage(Page):
-    theme = models.OneToOneField(
+    # One page per language tree: the German page and its English translation (or alias)
+    # belong to the same theme.
+    theme = models.ForeignKey(
         Theme,
         verbose_name=_("Schwerpunktthema"),
         on_delete=models.PROTECT,
-        related_name="page",
+        related_name="pages",
     )
     teaser = models.CharField(
         _("Kurztext"), max_length=240, blank=True, help_text=_("Für die Themenübersicht.")
@@ -139,6 +183,19 @@ class ThemePage(Page):
     class Meta:
         verbose_name = _("Schwerpunktthema (Seite)")
         verbose_name_plural = _("Schwerpunktthemen (Seiten)")
+
+    def clean(self):
+        super().clean()
+        if not self.theme_id:
+            return
+        others = ThemePage.objects.filter(theme_id=self.theme_id, locale_id=self.locale_id)
+        if self.pk:
+            others = others.exclude(pk=self.pk)
+        if others.exists():
+            raise ValidationError(
+                {"theme": _("Dieses Schwerpunktthema hat schon eine Seite.")},
+                code="theme_has_page",
+            )
 
     def get_context(self, request, *args, **kwargs):
         from ..listing import theme_statements

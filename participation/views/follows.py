@@ -20,16 +20,16 @@ from .statements import public_statement
 
 @require_POST
 def follow_theme(request, slug: str):
-    theme = get_object_or_404(Theme.objects.select_related("page"), slug=slug)
-    fallback = theme.page.url if hasattr(theme, "page") else "/"
+    theme = get_object_or_404(Theme, slug=slug)
+    fallback = theme.page.url if theme.page is not None else "/"
     if not request.user.is_authenticated:
         return login_first(request, fallback)
     now_following = follow_toggle(user=request.user, theme=theme)
     messages.success(
         request,
-        _("Sie folgen jetzt dem Thema %(theme)s.") % {"theme": theme.name}
+        _("Sie folgen jetzt dem Thema %(theme)s.") % {"theme": theme}
         if now_following
-        else _("Sie folgen dem Thema %(theme)s nicht mehr.") % {"theme": theme.name},
+        else _("Sie folgen dem Thema %(theme)s nicht mehr.") % {"theme": theme},
     )
     return back(request, fallback)
 

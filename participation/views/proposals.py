@@ -23,7 +23,7 @@ PER_PAGE = 20
 
 
 def _theme(slug: str) -> Theme:
-    return get_object_or_404(Theme.objects.select_related("page"), slug=slug)
+    return get_object_or_404(Theme.objects.all(), slug=slug)
 
 
 def proposal_list(request, slug: str):

@@ -9,7 +9,7 @@ from ..results import theme_summary, yes_no
 
 
 def theme_results(request, slug: str):
-    theme = get_object_or_404(Theme.objects.select_related("page"), slug=slug)
+    theme = get_object_or_404(Theme.objects.all(), slug=slug)
     summary = theme_summary(theme)
     return render(
         request,

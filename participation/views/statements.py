@@ -22,9 +22,7 @@ from .helpers import back, login_first, wants_json
 
 
 def public_statement(pk: int) -> Statement:
-    return get_object_or_404(
-        Statement.objects.public().select_related("theme__page", "sector"), pk=pk
-    )
+    return get_object_or_404(Statement.objects.public().select_related("theme", "sector"), pk=pk)
 
 
 def statement_context(request, statement: Statement, **extra) -> dict:

@@ -410,7 +410,7 @@ class Demo:
 
     @staticmethod
     def page_with_password() -> ContentPage:
-        home = HomePage.objects.get()
+        home = HomePage.objects.get(locale__language_code="de")
         page = ContentPage(title="Nur mit Passwort", slug="nur-mit-passwort")
         home.add_child(instance=page)
         page.save_revision().publish()

@@ -41,7 +41,7 @@ def conference(process):
     """The conference of stage 4, published under the stage's page, with one seat only."""
     conference = make_conference(capacity=1)
     factories.publish(
-        StagePage.objects.get(number=4),
+        StagePage.objects.get(locale__language_code="de", number=4),
         ConferencePage(title=conference.title, slug="konferenz", conference=conference),
     )
     return conference

@@ -73,7 +73,7 @@ def test_the_admin_edits_a_stage_page_and_a_conference_without_a_violation(page,
     )
 
     # A page with date fields: the date picker, the preview panel.
-    stage = StagePage.objects.get(number=5)
+    stage = StagePage.objects.get(locale__language_code="de", number=5)
     response = page.goto(f"{page.base_url}/admin/pages/{stage.pk}/edit/")
     assert "'unsafe-inline'" in response.headers["content-security-policy"]
     assert "frame-ancestors 'none'" in response.headers["content-security-policy"]

@@ -49,7 +49,7 @@ def test_an_editor_closing_the_stage_by_hand_closes_the_consultation():
 def test_the_stage_page_offers_the_window_from_its_fields(process, today):
     from cms.models import StagePage
 
-    stage = StagePage.objects.get(number=3)
+    stage = StagePage.objects.get(locale__language_code="de", number=3)
     status = stage.status(today=today)
     assert status.consultation.is_open
     assert status.consultation.closes == stage.end_date

@@ -50,7 +50,7 @@ def test_a_running_consultation_is_the_primary_action_with_its_deadline(client, 
     button = re.search(r'<a class="kern-btn kern-btn--primary[^"]*" href="([^"]+)">(.*?)</a>', top)
     assert button.group(1) == "/beteiligung/mitmachen/"
     assert "Jetzt mitmachen: Zielbilder bewerten und kommentieren" in button.group(2)
-    closes = StagePage.objects.get(number=3).end_date
+    closes = StagePage.objects.get(locale__language_code="de", number=3).end_date
     assert f'<time datetime="{closes.isoformat()}">' in top
     assert "Mitmachen bis einschließlich" in top
     assert f"noch {(closes - today).days} Tage" in top
@@ -95,7 +95,7 @@ def test_when_no_stage_runs_the_home_page_says_what_comes_next(client, today):
     factories.process_with_stages(today=today, running=0)
     top = hero(client.get("/").content.decode())
     assert "Gerade läuft keine Stufe" in top
-    start = StagePage.objects.get(number=1).start_date
+    start = StagePage.objects.get(locale__language_code="de", number=1).start_date
     assert "beginnt Stufe 1" in top and 'href="/stadtgespraech/stufe-1/"' in top
     assert f"{start.day}." in top
     assert "kern-btn" not in top
@@ -125,11 +125,12 @@ def test_a_registration_not_yet_open_is_no_teaser(client, process):
 def test_the_latest_published_results_are_a_teaser(client, process):
     assert "Ergebnisse lesen" not in client.get("/").content.decode()
     first = StageResults.objects.create(
-        stage=StagePage.objects.get(number=1), summary="<p>Ausgangsbilder zu allen Themen.</p>"
+        stage=StagePage.objects.get(locale__language_code="de", number=1),
+        summary="<p>Ausgangsbilder zu allen Themen.</p>",
     )
     first.save_revision().publish()
     second = StageResults.objects.create(
-        stage=StagePage.objects.get(number=2),
+        stage=StagePage.objects.get(locale__language_code="de", number=2),
         summary="<p>Die Konferenz hat sich auf <b>gemeinsame</b> Ausgangsbilder verständigt.</p>",
         live=False,
     )
@@ -170,7 +171,7 @@ def test_no_key_figures_on_the_home_page_before_the_implementation(client, proce
 def test_a_consultation_outlasting_its_stage_is_a_teaser(client, today):
     """The Ausgangsbilder stay open into the conference stage, which has its own action."""
     factories.process_with_stages(today=today, running=2)
-    stage = StagePage.objects.get(number=1)
+    stage = StagePage.objects.get(locale__language_code="de", number=1)
     stage.consultation_until = today + datetime.timedelta(days=3)
     stage.save_revision().publish()
     html = client.get("/").content.decode()
@@ -196,7 +197,9 @@ def test_the_home_page_asks_the_database_the_same_whatever_the_data(
     for number in range(2):
         conference(stage=4, slug=f"konferenz-{number}")
     strategy_with_goals(1)
-    results = StageResults.objects.create(stage=StagePage.objects.get(number=2), summary="<p>A</p>")
+    results = StageResults.objects.create(
+        stage=StagePage.objects.get(locale__language_code="de", number=2), summary="<p>A</p>"
+    )
     results.save_revision().publish()
     client.get("/")
     with django_assert_max_num_queries(30) as few:
@@ -211,7 +214,8 @@ def test_the_home_page_asks_the_database_the_same_whatever_the_data(
     strategy_with_goals(8, first=2)
     for number in (1, 3):
         more = StageResults.objects.create(
-            stage=StagePage.objects.get(number=number), summary="<p>B</p>"
+            stage=StagePage.objects.get(locale__language_code="de", number=number),
+            summary="<p>B</p>",
         )
         more.save_revision().publish()
     client.get("/")

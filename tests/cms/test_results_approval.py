@@ -17,7 +17,7 @@ def results_form(stage, summary, **actions):
 
 @pytest.fixture
 def closed_stage(process):
-    return StagePage.objects.get(number=2)
+    return StagePage.objects.get(locale__language_code="de", number=2)
 
 
 def submit_new_results(client, editor, stage, summary):

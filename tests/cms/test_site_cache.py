@@ -46,7 +46,7 @@ def test_an_unpublished_page_leaves_the_navigation_and_its_address_at_once(clien
 
 def test_a_renamed_page_answers_at_its_new_address_only(client, process):
     assert client.get("/stadtgespraech/").status_code == 200
-    page = ProcessPage.objects.get()
+    page = ProcessPage.objects.get(locale__language_code="de")
     page.slug = "strategieprozess"
     page.save_revision().publish()
     assert client.get("/stadtgespraech/").status_code == 404
@@ -57,7 +57,8 @@ def test_a_renamed_page_answers_at_its_new_address_only(client, process):
 def test_a_page_made_private_leaves_the_navigation_and_asks_for_a_login(client, process):
     assert client.get("/stadtgespraech/").status_code == 200
     PageViewRestriction.objects.create(
-        page=ProcessPage.objects.get(), restriction_type=PageViewRestriction.LOGIN
+        page=ProcessPage.objects.get(locale__language_code="de"),
+        restriction_type=PageViewRestriction.LOGIN,
     )
     assert 'href="/stadtgespraech/"' not in navigation_of(client.get("/").content.decode())
     response = client.get("/stadtgespraech/")

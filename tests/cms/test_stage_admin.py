@@ -30,7 +30,7 @@ def edit_url(stage):
 
 def test_editor_changes_a_stages_dates(client, process, editor):
     client.force_login(editor)
-    stage = StagePage.objects.get(number=4)
+    stage = StagePage.objects.get(locale__language_code="de", number=4)
     response = client.post(
         edit_url(stage),
         stage_form(
@@ -49,7 +49,7 @@ def test_editor_changes_a_stages_dates(client, process, editor):
 
 def test_end_before_start_is_refused_with_a_german_message(client, process, editor):
     client.force_login(editor)
-    stage = StagePage.objects.get(number=4)
+    stage = StagePage.objects.get(locale__language_code="de", number=4)
     response = client.post(
         edit_url(stage),
         stage_form(
@@ -83,7 +83,7 @@ def test_a_stage_number_is_unique_within_the_process(client, process, editor):
 @pytest.mark.parametrize("bad_date", ["31.02.2026", "morgen", ""])
 def test_unreadable_dates_get_a_message_not_an_error_page(client, process, editor, bad_date):
     client.force_login(editor)
-    stage = StagePage.objects.get(number=4)
+    stage = StagePage.objects.get(locale__language_code="de", number=4)
     response = client.post(
         edit_url(stage),
         stage_form(title=stage.title, slug=stage.slug, number=4, start_date=bad_date),
@@ -96,7 +96,7 @@ def test_unreadable_dates_get_a_message_not_an_error_page(client, process, edito
 
 def test_a_citizen_cannot_open_the_admin(client, process, citizen):
     client.force_login(citizen)
-    stage = StagePage.objects.get(number=4)
+    stage = StagePage.objects.get(locale__language_code="de", number=4)
     response = client.get(edit_url(stage))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
@@ -104,7 +104,7 @@ def test_a_citizen_cannot_open_the_admin(client, process, citizen):
 
 def test_editor_opens_a_stages_consultation_with_premoderation(client, process, editor):
     client.force_login(editor)
-    stage = StagePage.objects.get(number=4)
+    stage = StagePage.objects.get(locale__language_code="de", number=4)
     response = client.post(
         edit_url(stage),
         stage_form(
@@ -127,7 +127,7 @@ def test_editor_opens_a_stages_consultation_with_premoderation(client, process, 
 
 def test_a_consultation_ending_before_the_stage_starts_is_refused(client, process, editor):
     client.force_login(editor)
-    stage = StagePage.objects.get(number=4)
+    stage = StagePage.objects.get(locale__language_code="de", number=4)
     response = client.post(
         edit_url(stage),
         stage_form(

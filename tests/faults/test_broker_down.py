@@ -90,7 +90,7 @@ def timed(request):
 def conference_open_for_registration():
     conference = make_conference(capacity=10)
     factories.publish(
-        StagePage.objects.get(number=4),
+        StagePage.objects.get(locale__language_code="de", number=4),
         ConferencePage(title=conference.title, slug="konferenz", conference=conference),
     )
     return f"/konferenzen/{conference.slug}/anmelden/"

@@ -120,7 +120,7 @@ def test_postgresql_away_gives_503_pages_leaves_no_partial_registration_and_is_b
     theme_url = factories.theme_page("Mobilität").url
     conference = make_conference()
     factories.publish(
-        StagePage.objects.get(number=4),
+        StagePage.objects.get(locale__language_code="de", number=4),
         ConferencePage(title=conference.title, slug="konferenz", conference=conference),
     )
     register = f"/konferenzen/{conference.slug}/anmelden/"

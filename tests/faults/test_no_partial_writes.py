@@ -117,7 +117,7 @@ def statement(process):
 def test_a_conference_registration_is_stored_with_its_mail_or_not_at_all(visitor, process):
     conference = make_conference()
     factories.publish(
-        StagePage.objects.get(number=4),
+        StagePage.objects.get(locale__language_code="de", number=4),
         ConferencePage(title=conference.title, slug="konferenz", conference=conference),
     )
     table = conference.tables.first()

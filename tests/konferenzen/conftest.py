@@ -35,7 +35,7 @@ def make_conference(*, capacity=3, quotas=None, tables=("Mobilität", "Wohnen", 
 @pytest.fixture
 def conference(process):
     conference = make_conference()
-    stage = StagePage.objects.get(number=4)
+    stage = StagePage.objects.get(locale__language_code="de", number=4)
     factories.publish(
         stage,
         ConferencePage(title=conference.title, slug="konferenz", conference=conference),

@@ -76,7 +76,7 @@ def test_theme_followers_hear_when_stage_results_are_published(
     citizen, zielbild, django_capture_on_commit_callbacks
 ):
     Follow.objects.create(user=citizen, theme=zielbild.theme)
-    stage = StagePage.objects.get(number=3)
+    stage = StagePage.objects.get(locale__language_code="de", number=3)
     results = StageResults.objects.create(stage=stage, summary="<p>Die Zielbilder stehen.</p>")
     with django_capture_on_commit_callbacks(execute=True):
         results.save_revision().publish()
@@ -182,7 +182,7 @@ def test_results_published_while_the_broker_is_away_are_announced_by_the_sweep(
 
     Follow.objects.create(user=citizen, theme=zielbild.theme)
     results = StageResults.objects.create(
-        stage=StagePage.objects.get(number=3), summary="<p>Fertig.</p>"
+        stage=StagePage.objects.get(locale__language_code="de", number=3), summary="<p>Fertig.</p>"
     )
     broker_down = mock.patch.object(
         tasks.notify_stage_results, "delay", side_effect=OperationalError("weg")

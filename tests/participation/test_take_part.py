@@ -30,7 +30,7 @@ def themes(process):
 
 def open_stage_one_too(today):
     """The Ausgangsbilder stay open past their stage, as before a conference."""
-    stage = StagePage.objects.get(number=1)
+    stage = StagePage.objects.get(locale__language_code="de", number=1)
     stage.consultation_until = today + datetime.timedelta(days=5)
     stage.save_revision().publish()
 
@@ -169,7 +169,7 @@ def test_when_no_consultation_is_open_the_page_says_when_the_next_begins(client,
     factories.process_with_stages(today=today, running=0)
     html = client.get(URL).content.decode()
     assert "Gerade ist keine Online-Beteiligung geöffnet" in html
-    opens = StagePage.objects.get(number=1).start_date
+    opens = StagePage.objects.get(locale__language_code="de", number=1).start_date
     assert "Die nächste Online-Beteiligung beginnt am" in html
     assert f"{opens.day}." in html and 'href="/stadtgespraech/stufe-1/"' in html
     assert "statement-card" not in html

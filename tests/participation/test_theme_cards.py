@@ -203,8 +203,9 @@ def many_votes(theme_pages, count: int) -> int:
     return len(votes)
 
 
-# The site's chrome, the pages, the renditions (prefetched), the counters, the participants.
-QUERIES = 15
+# The site's chrome in two languages (locales, translations), the pages, the renditions
+# (prefetched), the counters, the participants.
+QUERIES = 19
 
 
 @pytest.mark.parametrize("themes, votes", [(3, 10), (19, 10), (3, 2000), (19, 2000)])

@@ -125,7 +125,7 @@ def test_a_stage_closed_early_by_an_editor_names_no_date_still_ahead(client, db,
 
     factories.process_with_stages(today=today, running=3)
     zielbild = factories.statement(factories.theme_page().theme, stage=3)
-    stage = StagePage.objects.get(number=3)
+    stage = StagePage.objects.get(locale__language_code="de", number=3)
     stage.state_override = "closed"
     stage.save_revision().publish()
     card = card_of(client.get(zielbild.theme.page.url).content.decode(), zielbild)

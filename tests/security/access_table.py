@@ -67,6 +67,9 @@ BY_PREFIX = {
     "admin/snippets/zielbilder/consolidatedzielbild/": "LLLDDDOLDO",
     "admin/outbox/": "LLLDDDDLDD",
     "admin/sites/": "LLLDDDDLDO",
+    # Translating pages (wagtail-localize): editors only; the locales are the administrator's.
+    "admin/localize/": "LLLDODDLDO",
+    "admin/locales/": "LLLDDDDLDO",
     "admin/users/": "LLLDDDDLDO",
     "admin/groups/": "LLLDDDDLDO",
     "admin/password_reset/": "OOOOOOOOOO",
@@ -88,6 +91,27 @@ BY_ROUTE = {
     "admin/pages/create/<slug:app_label>/<slug:model_name>": "LLLOOOOLOO",
     "admin/pages/<int:page_id>/unpublish/": "LLLDDDDLDD",
     "admin/pages/<int:page_id>/convert_alias/": "LLL4444L44",
+    # wagtail-localize: its script catalogue is for every admin page; what writes a
+    # translation takes PUT or POST only (and refuses whoever may not edit the page); the
+    # snippet views know no page types, the preview no such mode, a page that is no
+    # translation cannot become an alias; the locales' pages of a locale that is not there.
+    "admin/localize/jsi18n/": "LLLOOOOLOO",
+    "admin/localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/": "LLL5555L55",
+    "admin/localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/": "LLL5555L55",
+    "admin/localize/translate/<int:translation_id>/pofile/upload/": "LLL5555L55",
+    "admin/localize/translate/<int:translation_id>/machine_translate/": "LLL5555L55",
+    "admin/localize/translate/<int:translation_id>/disable/": "LLL5555L55",
+    "admin/localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/": "LLLD4DDLD4",
+    "admin/localize/translate/<int:translation_id>/preview/<str:mode>/": "LLLD4DDLD4",
+    "admin/localize/page/<int:page_id>/convert_to_alias/": "LLLD4DDLD4",
+    "admin/locales/edit/<int:pk>/": "LLLDDDDLD4",
+    "admin/locales/copy/<int:pk>/": "LLLDDDDLD4",
+    "admin/localize/api/snippets/<slug:app_label>/<slug:model_name>/": "LLL4444L44",
+    "admin/localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/": "LLL4444L44",
+    "admin/locales/delete/<int:pk>/": "LLL4444L44",
+    "admin/locales/history/<int:pk>/": "LLL4444L44",
+    "admin/locales/history-results/<int:pk>/": "LLL4444L44",
+    "admin/locales/usage/<int:pk>/": "LLL4444L44",
     "admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/": "LLLDDDDLDD",
     "admin/pages/<int:page_to_move_id>/set_position/": "LLL5555L55",
     "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/": "LLL4444L44",

@@ -163,6 +163,11 @@ def address(route: Route, o) -> str:
         "revision_id_a": "earliest",
         "revision_id_b": "latest",
         "day": o.decision.meeting_date.isoformat(),
+        "translation_id": o.translation.pk,
+        "translation_source_id": o.translation.source_id,
+        "string_segment_id": o.string_segment.pk,
+        "overridable_segment_id": NOTHING,
+        "mode": "gibt-es-nicht",
     }
     return fill(route.route, values)
 

@@ -17,10 +17,12 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import StringSegment, Translation
 
 from accounts import roles
 from cms.models import ContentPage, EasyLanguagePage, FooterSettings, StagePage
 from cms.models.results import StageResults
+from cms.translation import translate_page
 from konferenzen.models import ConferencePage
 from outbox.models import Mail
 from participation.models import NotificationSettings, Proposal
@@ -127,12 +129,16 @@ def build() -> SecuritySite:  # noqa: PLR0915 – one of everything, in one plac
     process = factories.process_with_stages(today=today, running=3)
     o["process"] = process
     o["home"] = factories.home_page()
-    o["stage"] = StagePage.objects.get(number=3)
+    o["stage"] = StagePage.objects.get(locale__language_code="de", number=3)
     o["theme_page"] = factories.theme_page("Mobilität")
     o["theme"] = o["theme_page"].theme
     o["content_page"] = factories.publish(
         o["home"], ContentPage(title="Impressum", slug="impressum")
     )
+    # wagtail-localize's records: the imprint translated into English, as an editor does.
+    translate_page(o["content_page"], [("Impressum", "Legal notice")])
+    o["translation"] = Translation.objects.get(source__object_id=o["content_page"].translation_key)
+    o["string_segment"] = StringSegment.objects.filter(source=o["translation"].source).first()
     o["easy_page"] = factories.publish(
         o["home"], EasyLanguagePage(title="Leichte Sprache", slug="leichte-sprache", body=[])
     )
@@ -169,7 +175,7 @@ def build() -> SecuritySite:  # noqa: PLR0915 – one of everything, in one plac
     conference = make_conference(capacity=5)
     o["conference"] = conference
     o["conference_page"] = factories.publish(
-        StagePage.objects.get(number=4),
+        StagePage.objects.get(locale__language_code="de", number=4),
         ConferencePage(title=conference.title, slug="konferenz", conference=conference),
     )
     o["own_registration"] = register(
@@ -263,7 +269,9 @@ def build() -> SecuritySite:  # noqa: PLR0915 – one of everything, in one plac
     )
 
     # Stage results, an image, a document, a mail in the outbox.
-    o["stage_results"] = StageResults.objects.create(stage=StagePage.objects.get(number=1))
+    o["stage_results"] = StageResults.objects.create(
+        stage=StagePage.objects.get(locale__language_code="de", number=1)
+    )
     o["stage_results"].save_revision()
     o["collection"] = Collection.get_first_root_node()
     o["image"] = get_image_model().objects.create(

@@ -144,7 +144,7 @@ class Site:
         )
         self.conference = make_conference(capacity=50)
         factories.publish(
-            StagePage.objects.get(number=4),
+            StagePage.objects.get(locale__language_code="de", number=4),
             ConferencePage(
                 title=self.conference.title, slug="konferenz", conference=self.conference
             ),
