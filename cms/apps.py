@@ -7,14 +7,15 @@ class CmsConfig(AppConfig):
     verbose_name = _("Inhalte und Prozess")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
         from wagtail.models import PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .models import FooterSettings, ProcessPage, StagePage
-        from .signals import page_saved_or_deleted, stage_pages_changed
+        from .signals import index_pages_again, page_saved_or_deleted, stage_pages_changed
         from .sitecache import tree_changed
 
+        post_migrate.connect(index_pages_again, sender=self, dispatch_uid="cms-search-index")
         for model in (StagePage, ProcessPage):
             for signal in (page_published, page_unpublished, post_save, post_delete):
                 signal.connect(

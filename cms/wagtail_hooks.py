@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from cms.admin_permissions import SnippetViewSet
 
 from .models import StageResults
+from .search.pages import PageSearch
 
 
 class StageResultsViewSet(SnippetViewSet):
@@ -44,3 +45,8 @@ def drafts_only_for_those_who_edit_pages(pages, request):
     if PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"]):
         return pages
     return pages.live().public()
+
+
+@hooks.register("search_providers")
+def search_pages():
+    return PageSearch()

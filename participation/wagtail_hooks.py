@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from cms.admin_menu import PermissionMenuItem
 from cms.admin_permissions import SnippetViewSet
 
-from . import admin_views
+from . import admin_views, search
 from .models import Sector, Statement, Theme
 from .models.statements import StatementKind, StatementState
 
@@ -121,3 +121,13 @@ class ModerationPanel(Component):
 def add_moderation_panel(request, panels):
     if request.user.has_perm("participation.moderate_comment"):
         panels.append(ModerationPanel())
+
+
+@hooks.register("search_providers")
+def search_providers():
+    return [search.StatementSearch(), search.ProposalSearch(), search.CommentSearch()]
+
+
+@hooks.register("search_themes")
+def search_themes():
+    return search.themes()

@@ -22,6 +22,7 @@ from .models import (
     Participation,
     Project,
 )
+from .search import StrategySearch
 
 
 class GoalViewSet(SnippetViewSet):
@@ -193,3 +194,8 @@ class ZielbildViewSet(SnippetViewSet):
 
 
 register_snippet(ZielbildViewSet)
+
+
+@hooks.register("search_providers")
+def search_strategy():
+    return StrategySearch()

@@ -398,8 +398,10 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {
-    # Uses PostgreSQL's full-text search on PostgreSQL and a portable fallback elsewhere.
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    # PostgreSQL's full-text search with German stemming on PostgreSQL ("Radweg" finds
+    # "Radwege"), SQLite's FTS5 (whole words) elsewhere. The index keeps the vectors it made,
+    # so a change of SEARCH_CONFIG needs `manage.py update_index` (see cms.signals).
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"},
 }
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "csv", "txt"]

@@ -1,0 +1,32 @@
+"""The search form: the words, the kind of thing and the theme, sent with GET."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .providers import providers, themes
+from .terms import MAX_QUERY_LENGTH
+
+
+def kind_choices():
+    return [("", _("Alle")), *((p.kind, p.label) for p in providers())]
+
+
+def theme_choices():
+    return [("", _("Alle Themen")), *themes()]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Suchbegriff"),
+        max_length=MAX_QUERY_LENGTH,
+        required=False,
+        error_messages={"max_length": _("Bitte höchstens %(limit_value)d Zeichen eingeben.")},
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    theme = forms.ChoiceField(label=_("Thema"), choices=theme_choices, required=False)
+    # Chosen with the links above the results, which show each kind's count; carried along
+    # when the words or the theme change.
+    kind = forms.ChoiceField(choices=kind_choices, required=False, widget=forms.HiddenInput)
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data["q"].split())
