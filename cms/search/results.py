@@ -48,6 +48,11 @@ class Results:
     def more_than_counted(self) -> bool:
         return any(entry.found.more_than_counted for entry in self.kinds)
 
+    @property
+    def current(self) -> KindResults | None:
+        """The kind shown alone."""
+        return next((entry for entry in self.kinds if entry.kind == self.kind), None)
+
 
 def search(terms: Terms, *, kind: str = "", theme: str = "", page: object = None) -> Results:
     """One query or two per kind, whatever the data: each provider counts and ranks at most
