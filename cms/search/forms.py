@@ -23,10 +23,21 @@ class SearchForm(forms.Form):
         error_messages={"max_length": _("Bitte höchstens %(limit_value)d Zeichen eingeben.")},
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    theme = forms.ChoiceField(label=_("Thema"), choices=theme_choices, required=False)
+    theme = forms.ChoiceField(label=_("Thema"), required=False)
     # Chosen with the links above the results, which show each kind's count; carried along
     # when the words or the theme change.
-    kind = forms.ChoiceField(choices=kind_choices, required=False, widget=forms.HiddenInput)
+    kind = forms.ChoiceField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read once: a callable's choices are read again at every look (select, summary line).
+        self.fields["theme"].choices = theme_choices()
+        self.fields["kind"].choices = kind_choices()
+
+    def theme_name(self) -> str:
+        """The name of the theme the search is narrowed to, or ""."""
+        chosen = self.cleaned_data.get("theme", "") if hasattr(self, "cleaned_data") else ""
+        return next((name for slug, name in self.fields["theme"].choices if slug == chosen), "")
 
     def clean_q(self):
         return " ".join(self.cleaned_data["q"].split())

@@ -41,6 +41,9 @@ def hits(page: str) -> list[tuple[str, str]]:
 
 
 def kind_count(page: str, label: str) -> str:
+    if 'class="search-kinds"' not in page:  # nothing found: no counts to choose from
+        assert ">0 Treffer</h2>" in page
+        return "0"
     found = re.search(
         rf">{label} <span class=\"search-kinds__count\">([^<]+)</span>", page.replace("\n", "")
     )
