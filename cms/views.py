@@ -1,17 +1,33 @@
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from .search import results
+from .search import caching, results
 from .search.forms import SearchForm
-from .search.terms import Terms
+from .search.terms import MAX_QUERY_LENGTH, Terms
 
 
 def search(request):
-    """The site search. What was sent is searched as far as it is valid: a theme that does not
-    exist gets its message next to its field, and the words are searched all the same."""
+    """The site search. Its content depends on the query string alone, so it is kept for a
+    while (cms.search.caching) and a repeated search costs no search at all."""
+    words = " ".join(request.GET.get("q", "").split())
+    return render(
+        request,
+        "cms/search.html",
+        {
+            "content": caching.cached(request, build=lambda: _search_content(request)),
+            "words": words if len(words) <= MAX_QUERY_LENGTH else "",
+        },
+    )
+
+
+def _search_content(request) -> str:
+    """The form and the results, or what the search finds. What was sent is searched as far
+    as it is valid: a theme that does not exist gets its message next to its field, and the
+    words are searched all the same."""
     form = SearchForm(request.GET or None)
     found = None
     if form.is_bound:
@@ -34,10 +50,10 @@ def search(request):
                 )
                 % {"words": " ".join(terms.stop_words[:3])},
             )
-    return render(
-        request,
-        "cms/search.html",
+    return render_to_string(
+        "cms/includes/search_content.html",
         {"form": form, "results": found, "kinds": results.kinds()},
+        request=request,
     )
 
 

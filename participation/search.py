@@ -7,6 +7,7 @@ stored, GIN-indexed German vector on PostgreSQL), then the hits shown, with thei
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.models import DELETED_ACCOUNT_NAME
+from cms.search import caching
 from cms.search.matching import ranked, snippet, with_headlines
 from cms.search.providers import Found, Hit, SearchProvider
 from cms.search.terms import Terms
@@ -27,7 +29,14 @@ from .models.statements import PUBLIC_STATES
 
 
 def themes() -> list[tuple[str, str]]:
-    return list(Theme.objects.values_list("slug", "name"))
+    """The themes, read once per generation of the search's kept results (a theme saved
+    moves it on, see `connect`)."""
+    key = f"participation:search:themes:{caching.generation()}"
+    found = cache.get(key)
+    if found is None:
+        found = list(Theme.objects.values_list("slug", "name"))
+        cache.set(key, found, caching.SECONDS * 10)
+    return [tuple(theme) for theme in found]
 
 
 class _TextSearch(SearchProvider):
@@ -190,3 +199,28 @@ def _author(user) -> str:
 
 def _date(moment) -> str:
     return formats.date_format(timezone.localtime(moment), "DATE_FORMAT")
+
+
+# What, once written, can take a row out of the public eye or change what it says.
+VISIBLE_FIELDS = {"text", "visibility", "deleted_at", "state"}
+
+
+def _changed(sender, instance, created=False, update_fields=None, **kwargs) -> None:
+    """Kept results may show what is no longer to be seen: a hidden or deleted comment, a
+    withdrawn statement, an edited text. New rows may wait for the results to expire."""
+    if created:
+        return
+    if update_fields is None or VISIBLE_FIELDS & set(update_fields):
+        caching.forget()
+
+
+def connect() -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    for model in (Statement, Comment, Proposal):
+        uid = f"participation-search-{model.__name__}"
+        post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(caching.forget, sender=model, dispatch_uid=f"{uid}-delete")
+    # A theme renamed or removed: the theme filter of every kept page lists it.
+    post_save.connect(caching.forget, sender=Theme, dispatch_uid="participation-search-theme")
+    post_delete.connect(caching.forget, sender=Theme, dispatch_uid="participation-search-theme-d")

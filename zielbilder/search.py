@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.search import caching
 from cms.search.matching import CANDIDATES, highlight, ranked
 from cms.search.providers import NOTHING, Found, Hit, SearchProvider
 from cms.search.terms import Terms
@@ -93,3 +94,13 @@ class StrategySearch(SearchProvider):
                 for row in model.objects.filter(pk__in=ids).select_related(*related):
                     hits[number, row.pk] = make_hit(row, terms)
         return Found(len(rows), [hits[number, pk] for _rank, number, pk in shown])
+
+
+def connect() -> None:
+    """A goal, field, project or key figure renamed or removed leaves kept results at once."""
+    from django.db.models.signals import post_delete, post_save
+
+    for model, *_rest in SOURCES:
+        uid = f"zielbilder-search-{model.__name__}"
+        post_save.connect(caching.forget, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(caching.forget, sender=model, dispatch_uid=f"{uid}-delete")

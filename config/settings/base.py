@@ -403,6 +403,9 @@ WAGTAILSEARCH_BACKENDS = {
     # so a change of SEARCH_CONFIG needs `manage.py update_index` (see cms.signals).
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"},
 }
+# The site search keeps a rendered results page this many seconds (cms.search.caching);
+# 0 keeps none. What leaves the public eye leaves the kept results at once.
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 60)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "csv", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -51,6 +51,13 @@ def kind_count(page: str, label: str) -> str:
     return found.group(1)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_results(settings):
+    """These tests write and search again at once; test_search_cache.py tests the kept
+    results."""
+    settings.SEARCH_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def mobility(process):
     return factories.theme_page("Mobilität", teaser="Radwege und Busse für die Verkehrswende.")
