@@ -2,8 +2,8 @@
 projects and key figures. Registered in wagtail_hooks.py.
 
 The tables are small (a city has tens of goals and fields, hundreds of projects and key
-figures), so their text is read as German full text on the fly. Four queries for the matches,
-and one for each of the four whose hits are shown.
+figures), so their text is read as German full text on the fly: one query for the matches of
+all four, and one for each of the four whose hits are shown.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.search import caching
-from cms.search.matching import CANDIDATES, highlight, ranked
+from cms.search.matching import highlight, ranked_together
 from cms.search.providers import NOTHING, Found, Hit, SearchProvider
 from cms.search.terms import Terms
 
@@ -81,19 +81,15 @@ class StrategySearch(SearchProvider):
         if theme:
             # The strategy is the whole city's; it belongs to no single focus theme.
             return NOTHING
-        rows = sorted(
-            (-rank, number, pk)
-            for number, (model, fields, _related, _hit) in enumerate(SOURCES)
-            for pk, rank in ranked(model.objects.all(), terms, fields=fields)
-        )[: CANDIDATES + 1]
+        rows = ranked_together([(model, fields) for model, fields, *_rest in SOURCES], terms)
         shown = rows[start:stop]
         hits: dict[tuple[int, object], Hit] = {}
         for number, (model, _fields, related, make_hit) in enumerate(SOURCES):
-            ids = [pk for _rank, source, pk in shown if source == number]
+            ids = [pk for source, pk, _rank in shown if source == number]
             if ids:
                 for row in model.objects.filter(pk__in=ids).select_related(*related):
                     hits[number, row.pk] = make_hit(row, terms)
-        return Found(len(rows), [hits[number, pk] for _rank, number, pk in shown])
+        return Found(len(rows), [hits[number, pk] for number, pk, _rank in shown])
 
 
 def connect() -> None:

@@ -37,6 +37,8 @@ class SearchForm(forms.Form):
     def theme_name(self) -> str:
         """The name of the theme the search is narrowed to, or ""."""
         chosen = self.cleaned_data.get("theme", "") if hasattr(self, "cleaned_data") else ""
+        if not chosen:
+            return ""
         return next((name for slug, name in self.fields["theme"].choices if slug == chosen), "")
 
     def clean_q(self):

@@ -14,9 +14,8 @@ from functools import reduce
 from operator import and_, or_
 
 from django.db import connection
-from django.db.models import Case, F, Q, Value, When
-from django.db.models.functions import Length
-from django.db.models.lookups import LessThanOrEqual
+from django.db.models import BooleanField, FloatField, Q, TextField
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -49,25 +48,22 @@ def ranked(
     """
     queryset = queryset.order_by()
     if on_postgresql():
-        from django.contrib.postgres.search import SearchRank, SearchVector
-
-        if vector:
-            source = F(vector)
-            matching = queryset.filter(**{vector: terms.query})
-        else:
-            vectors = (
-                SearchVector(field, weight="A" if number == 0 else "B", config="german")
-                for number, field in enumerate(fields)
-            )
-            matching = queryset.annotate(
-                search_source=reduce(lambda left, right: left + right, vectors)
-            ).filter(search_source=terms.query)
-            source = F("search_source")
-        rank = SearchRank(source, terms.query, normalization=Value(1)) + SearchRank(
-            source, terms.exact_query, normalization=Value(1)
+        # Written out rather than composed of SearchVector and SearchRank: the ORM's
+        # compilation of those cost more than the search itself.
+        source = _vector_sql(queryset.model, fields, vector)
+        matches = RawSQL(
+            f"{source} @@ to_tsquery('german', %s)", [terms.tsquery], output_field=BooleanField()
+        )
+        rank = RawSQL(
+            f"ts_rank({source}, to_tsquery('german', %s), 1)"
+            f" + ts_rank({source}, plainto_tsquery('german', %s), 1)",
+            [terms.tsquery, terms.plain],
+            output_field=FloatField(),
         )
         rows = list(
-            matching.annotate(search_rank=rank).values_list("pk", "search_rank")[: CANDIDATES + 1]
+            queryset.filter(matches)
+            .annotate(search_rank=rank)
+            .values_list("pk", "search_rank")[: CANDIDATES + 1]
         )
     else:
         condition = reduce(
@@ -86,38 +82,76 @@ def ranked(
     return sorted(rows, key=lambda row: (-row[1], -row[0]))
 
 
+def ranked_together(
+    sources: Sequence[tuple[object, Sequence[str]]], terms: Terms
+) -> list[tuple[int, object, float]]:
+    """Like `ranked` for several small tables at once – (model, fields) each, read as full
+    text on the fly – as (number of the source, pk, rank), best first: one query on
+    PostgreSQL."""
+    if not on_postgresql():
+        rows = [
+            (number, pk, rank)
+            for number, (model, fields) in enumerate(sources)
+            for pk, rank in ranked(model._default_manager.all(), terms, fields=fields)
+        ]
+    else:
+        selects, params = [], []
+        for number, (model, fields) in enumerate(sources):
+            source = _vector_sql(model, fields, None)
+            table = connection.ops.quote_name(model._meta.db_table)
+            pk = connection.ops.quote_name(model._meta.pk.column)
+            selects.append(
+                f"SELECT {number}, {table}.{pk}, ts_rank({source}, to_tsquery('german', %s), 1)"
+                f" + ts_rank({source}, plainto_tsquery('german', %s), 1) FROM {table}"
+                f" WHERE {source} @@ to_tsquery('german', %s)"
+            )
+            params += [terms.tsquery, terms.plain, terms.tsquery]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(selects) + f" LIMIT {CANDIDATES + 1}", params)
+            rows = cursor.fetchall()
+    return sorted(rows, key=lambda row: (-row[2], row[0], row[1]))[: CANDIDATES + 1]
+
+
+def _vector_sql(model, fields: Sequence[str], vector: str | None) -> str:
+    """The SQL of a row's German vector: the stored column, or its fields' text weighted
+    (the first as a title). Names from our code, never from a request."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    if vector:
+        return f"{table}.{connection.ops.quote_name(model._meta.get_field(vector).column)}"
+    parts = [
+        f"setweight(to_tsvector('german', coalesce({table}."
+        f"{connection.ops.quote_name(model._meta.get_field(field).column)}, '')), "
+        f"'{'A' if number == 0 else 'B'}')"
+        for number, field in enumerate(fields)
+    ]
+    return "(" + " || ".join(parts) + ")"
+
+
 def with_headlines(queryset, terms: Terms, *fields: str):
     """On PostgreSQL, `<field>_headline`: the field's text marked by ts_headline with the
     German configuration – a short text whole, of a long one the passages that match (see
     `snippet`)."""
     if not on_postgresql():
         return queryset
-    from django.contrib.postgres.search import SearchHeadline
-
-    def headline(field: str, **options):
-        return SearchHeadline(
-            field,
-            terms.query,
-            config="german",
-            start_sel=MARK_START,
-            stop_sel=MARK_END,
-            **options,
-        )
-
-    return queryset.annotate(
-        **{
-            f"{field}_headline": Case(
-                When(
-                    LessThanOrEqual(Length(field), SNIPPET_LENGTH),
-                    then=headline(field, highlight_all=True),
-                ),
-                default=headline(
-                    field, max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … "
-                ),
-            )
-            for field in fields
-        }
+    table = connection.ops.quote_name(queryset.model._meta.db_table)
+    whole = f'HighlightAll=true, StartSel="{MARK_START}", StopSel="{MARK_END}"'
+    passages = (
+        f'MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … ", '
+        f'StartSel="{MARK_START}", StopSel="{MARK_END}"'
     )
+    annotations = {}
+    for field in fields:
+        column = (
+            f"{table}.{connection.ops.quote_name(queryset.model._meta.get_field(field).column)}"
+        )
+        annotations[f"{field}_headline"] = RawSQL(
+            f"CASE WHEN length({column}) <= %s"
+            f" THEN ts_headline('german', {column}, to_tsquery('german', %s), %s)"
+            f" ELSE ts_headline('german', {column}, to_tsquery('german', %s), %s) END",
+            [SNIPPET_LENGTH, terms.tsquery, whole, terms.tsquery, passages],
+            output_field=TextField(),
+        )
+    return queryset.annotate(**annotations)
 
 
 def snippet(obj, field: str, terms: Terms) -> SafeString:

@@ -82,21 +82,18 @@ class Terms:
     # --- PostgreSQL ------------------------------------------------------------------------
 
     @cached_property
-    def query(self):
-        """Every word, stemmed with the German configuration; long words also as the start of
-        a compound. Words are letters and digits only, so the raw syntax is safe; a stop word
-        ("und") drops out of the query rather than failing it."""
-        from django.contrib.postgres.search import SearchQuery
-
+    def tsquery(self) -> str:
+        """For to_tsquery('german', …): every word, stemmed; long words also as the start of a
+        compound. The words are letters and digits only, so the syntax is safe; a stop word
+        drops out of the query rather than failing it."""
         parts = [f"{word}:*" if len(word) >= PREFIX_FROM else word for word in self.words]
-        return SearchQuery(" & ".join(parts), config="german", search_type="raw")
+        return " & ".join(parts)
 
     @cached_property
-    def exact_query(self):
-        """The words themselves, stemmed: what ranks a whole word above a compound."""
-        from django.contrib.postgres.search import SearchQuery
-
-        return SearchQuery(" ".join(self.words), config="german", search_type="plain")
+    def plain(self) -> str:
+        """For plainto_tsquery('german', …): the words themselves, what ranks a whole word
+        above a compound."""
+        return " ".join(self.words)
 
     # --- Everywhere else -------------------------------------------------------------------
 

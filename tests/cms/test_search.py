@@ -260,6 +260,7 @@ def test_results_are_grouped_by_kind_with_counts_and_each_kind_can_be_shown_alon
     assert kind_count(overview, "Alle") == "5"
     assert len(hits(overview)) == 3 + 1  # the best three statements, the comment
     assert "Alle Aussagen ansehen" in overview
+    assert "im Thema" not in overview
 
     alone = search(client, q="Spielplatz", kind="kommentare")
     assert [url for url, _title in hits(alone)] == [comment.get_absolute_url()]
