@@ -403,14 +403,15 @@ def search_rows(data: dict) -> list[Row]:
         measured = f"p95 {_ms(result['p95'])}, {result['rate']:,.0f} req/s"
         if result["errors"]:
             measured += f", {result['errors']} errors"
-        baseline = name == "healthz"
+        # The baseline and the worst case are for comparison.
+        compared = name in ("healthz", "search-common-cold")
         rows.append(
             Row(
                 "search",
                 labels.get(name, result["label"]),
-                "–" if baseline else f"p95 ≤ {target} ms",
+                "–" if compared else f"p95 ≤ {target} ms",
                 measured,
-                None if baseline else (result["p95"] <= target and not result["errors"]),
+                None if compared else (result["p95"] <= target and not result["errors"]),
             )
         )
     return rows
