@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..widgets import ContentSelect
 from .providers import providers, themes
 from .terms import MAX_QUERY_LENGTH
 
@@ -23,7 +24,8 @@ class SearchForm(forms.Form):
         error_messages={"max_length": _("Bitte höchstens %(limit_value)d Zeichen eingeben.")},
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    theme = forms.ChoiceField(label=_("Thema"), required=False)
+    # The themes' names are content: marked German on the English interface.
+    theme = forms.ChoiceField(label=_("Thema"), required=False, widget=ContentSelect)
     # Chosen with the links above the results, which show each kind's count; carried along
     # when the words or the theme change.
     kind = forms.ChoiceField(required=False, widget=forms.HiddenInput)
