@@ -72,6 +72,14 @@ BENCHES = [
         "council paper compiled in all formats (issue #6)",
     ),
     Bench(
+        "search",
+        "search/run.py",
+        [],
+        [*QUICK_VOLUME, *QUICK_DB, *QUICK_LOAD, "--repeat", "1"],
+        True,
+        "site search through gunicorn, common and rare German words (issue #15)",
+    ),
+    Bench(
         "scaleout",
         "scaleout/run.py",
         [],
@@ -387,6 +395,28 @@ def opinion_groups_rows(data: dict) -> list[Row]:
     return rows
 
 
+def search_rows(data: dict) -> list[Row]:
+    target = data.get("target_p95_ms", 150)
+    labels = {"healthz": "search: /healthz (baseline)"}
+    rows = []
+    for name, result in data["results"].items():
+        measured = f"p95 {_ms(result['p95'])}, {result['rate']:,.0f} req/s"
+        if result["errors"]:
+            measured += f", {result['errors']} errors"
+        # The baseline and the worst case are for comparison.
+        compared = name in ("healthz", "search-common-cold")
+        rows.append(
+            Row(
+                "search",
+                labels.get(name, result["label"]),
+                "–" if compared else f"p95 ≤ {target} ms",
+                measured,
+                None if compared else (result["p95"] <= target and not result["errors"]),
+            )
+        )
+    return rows
+
+
 def scaleout_rows(data: dict) -> list[Row]:
     instances = data["instances"]
     rows = participation_rows(data, prefix=f"{instances} instances: ")
@@ -464,6 +494,7 @@ ROWS = {
     "monitoring": monitoring_rows,
     "opinion_groups": opinion_groups_rows,
     "scaleout": scaleout_rows,
+    "search": search_rows,
 }
 
 

@@ -13,9 +13,15 @@ class CmsConfig(AppConfig):
 
         from . import locales
         from .models import FooterSettings, ProcessPage, StagePage
-        from .signals import page_saved_or_deleted, stage_pages_changed
+        from .signals import index_pages_again, page_saved_or_deleted, stage_pages_changed
         from .sitecache import tree_changed
 
+        post_migrate.connect(index_pages_again, sender=self, dispatch_uid="cms-search-index")
+        # Kept search results may show a page as it was, or one no longer published.
+        from .search import caching
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(caching.forget, dispatch_uid=f"cms-search-{id(signal)}")
         for model in (StagePage, ProcessPage):
             for signal in (page_published, page_unpublished, post_save, post_delete):
                 signal.connect(

@@ -1,21 +1,60 @@
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from .search import SearchForm, search_pages
-
-RESULTS_PER_PAGE = 10
+from .search import caching, results
+from .search.forms import SearchForm
+from .search.terms import MAX_QUERY_LENGTH, Terms
 
 
 def search(request):
+    """The site search. Its content depends on the query string alone, so it is kept for a
+    while (cms.search.caching) and a repeated search costs no search at all."""
+    words = " ".join(request.GET.get("q", "").split())
+    return render(
+        request,
+        "cms/search.html",
+        {
+            "content": caching.cached(request, build=lambda: _search_content(request)),
+            "words": words if len(words) <= MAX_QUERY_LENGTH else "",
+        },
+    )
+
+
+def _search_content(request) -> str:
+    """The form and the results, or what the search finds. What was sent is searched as far
+    as it is valid: a theme that does not exist gets its message next to its field, and the
+    words are searched all the same."""
     form = SearchForm(request.GET or None)
-    page_obj = None
-    if form.is_valid() and form.cleaned_data["q"]:
-        results = search_pages(form.cleaned_data["q"], kind=form.cleaned_data["kind"])
-        page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "cms/search.html", {"form": form, "page_obj": page_obj})
+    found = None
+    if form.is_bound:
+        form.is_valid()
+        data = form.cleaned_data
+        terms = Terms.parse(data.get("q", ""))
+        if terms:
+            found = results.search(
+                terms,
+                kind=data.get("kind", ""),
+                theme=data.get("theme", ""),
+                page=request.GET.get("page"),
+            )
+        elif terms.stop_words:
+            form.add_error(
+                "q",
+                _(
+                    "Wörter wie „%(words)s“ stehen in fast jedem Text; die Suche lässt sie "
+                    "aus. Bitte geben Sie ein Wort ein, das mehr sagt."
+                )
+                % {"words": " ".join(terms.stop_words[:3])},
+            )
+    return render_to_string(
+        "cms/includes/search_content.html",
+        {"form": form, "results": found, "kinds": results.kinds()},
+        request=request,
+    )
 
 
 @never_cache

@@ -11,6 +11,7 @@ from cms.admin_permissions import SnippetViewSet
 
 from .models import StageResults
 from .models.results import latest_published_results
+from .search.pages import PageSearch
 from .teasers import HOME_TEASERS, Teaser
 
 
@@ -82,3 +83,8 @@ def translations_report_only_for_translators(request, menu_items):
         return
     report = reverse("wagtail_localize:translations_report")
     menu_items[:] = [item for item in menu_items if item.url != report]
+
+
+@hooks.register("search_providers")
+def search_pages():
+    return PageSearch()

@@ -9,6 +9,8 @@ class ParticipationConfig(AppConfig):
     def ready(self):
         from wagtail.signals import published
 
+        from . import search
         from .signals import stage_results_published
 
         published.connect(stage_results_published, dispatch_uid="participation-stage-results")
+        search.connect()

@@ -99,7 +99,11 @@ def recount_comments(statement_id: int) -> None:
         )
 
 
-def thread(statement: Statement, *, page_number, per_page: int = 20, filter_top=None):
+# Top-level comments per page of a statement's thread (the site search links into it).
+THREAD_PAGE_SIZE = 20
+
+
+def thread(statement: Statement, *, page_number, per_page: int = THREAD_PAGE_SIZE, filter_top=None):
     """One page of top-level comments with all their replies: three queries, any size.
 
     `filter_top` narrows and orders the top-level comments (see filters.CommentFilter).

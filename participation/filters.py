@@ -41,15 +41,16 @@ STAGE_CHOICES = [("1", _("Stufe 1: Ausgangsbilder")), ("3", _("Stufe 3: Zielbild
 
 
 def search_text(queryset, text: str):
-    """German full text on PostgreSQL; every word as a substring on SQLite."""
+    """German full text on PostgreSQL (the stored vector the site search keeps); every word
+    as a substring on SQLite."""
     text = " ".join(text.split())
     if not text:
         return queryset
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
+        from django.contrib.postgres.search import SearchQuery
 
-        return queryset.annotate(search=SearchVector("text", config="german")).filter(
-            search=SearchQuery(text, config="german", search_type="websearch")
+        return queryset.filter(
+            search_vector=SearchQuery(text, config="german", search_type="websearch")
         )
     for word in text.split()[:10]:
         queryset = queryset.filter(text__icontains=word)

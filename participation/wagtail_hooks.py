@@ -11,7 +11,7 @@ from cms.admin_menu import PermissionMenuItem
 from cms.admin_permissions import SnippetViewSet
 from cms.teasers import HOME_TEASERS, STAGE_ACTION
 
-from . import admin_views, frontdoor
+from . import admin_views, frontdoor, search
 from .models import Sector, Statement, Theme
 from .models.statements import StatementKind, StatementState
 
@@ -156,3 +156,13 @@ def my_follows():
 # one that outlasts its stage (cms.teasers).
 hooks.register(STAGE_ACTION, frontdoor.consultation_action)
 hooks.register(HOME_TEASERS, frontdoor.consultation_teasers)
+
+
+@hooks.register("search_providers")
+def search_providers():
+    return [search.StatementSearch(), search.ProposalSearch(), search.CommentSearch()]
+
+
+@hooks.register("search_themes")
+def search_themes():
+    return search.themes()

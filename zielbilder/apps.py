@@ -7,7 +7,8 @@ class ZielbilderConfig(AppConfig):
     verbose_name = _("Zielbilder und Strategie")
 
     def ready(self):
-        from . import consolidation, monitoring_cache
+        from . import consolidation, monitoring_cache, search
 
         monitoring_cache.connect()
         consolidation.connect()
+        search.connect()

@@ -25,6 +25,7 @@ from .models import (
     Project,
 )
 from .models.strategy import by_office_number
+from .search import StrategySearch
 
 
 class GoalViewSet(SnippetViewSet):
@@ -213,3 +214,8 @@ register_snippet(ZielbildViewSet)
 # The home page's teasers and the main navigation (cms.teasers, cms.navigation).
 hooks.register(HOME_TEASERS, frontdoor.monitoring_teasers)
 hooks.register(MAIN_NAVIGATION, frontdoor.navigation_items)
+
+
+@hooks.register("search_providers")
+def search_strategy():
+    return StrategySearch()

@@ -418,9 +418,14 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {
-    # Uses PostgreSQL's full-text search on PostgreSQL and a portable fallback elsewhere.
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    # PostgreSQL's full-text search with German stemming on PostgreSQL ("Radweg" finds
+    # "Radwege"), SQLite's FTS5 (whole words) elsewhere. The index keeps the vectors it made,
+    # so a change of SEARCH_CONFIG needs `manage.py update_index` (see cms.signals).
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"},
 }
+# The site search keeps a rendered results page this many seconds (cms.search.caching);
+# 0 keeps none. What leaves the public eye leaves the kept results at once.
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 60)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # SVG for the themes' pictograms; pages show renditions with `preserve-svg`, so that an SVG
 # stays a vector (Wagtail cannot rasterise it). deploy/nginx.conf serves SVG renditions with

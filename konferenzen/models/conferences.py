@@ -234,6 +234,8 @@ class ConferencePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["cms.StagePage"]
     subpage_types = []
+    # What the site search (cms.search.pages) calls it in its results.
+    search_label = _("Stadtkonferenz")
 
     class Meta:
         verbose_name = _("Stadtkonferenz (Seite)")

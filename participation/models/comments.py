@@ -1,8 +1,10 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .moderation import Visibility
+from .statements import WithoutSearchVector
 
 COMMENT_MAX_LENGTH = 2000
 COMMENT_MIN_LENGTH = 2
@@ -14,6 +16,11 @@ class CommentQuerySet(models.QuerySet):
         moderation's reason) and deleted ones (shown as deleted so that replies keep their
         context). Comments awaiting approval are left out."""
         return self.exclude(visibility=Visibility.PENDING)
+
+    def readable(self):
+        """What a visitor can read: published and neither hidden nor deleted (the site search
+        finds only these; its index covers exactly them)."""
+        return self.filter(visibility=Visibility.PUBLISHED, deleted_at__isnull=True)
 
 
 class Comment(models.Model):
@@ -51,8 +58,11 @@ class Comment(models.Model):
     deleted_at = models.DateTimeField(_("gelöscht am"), null=True, blank=True)
     # Set once the people to be told (replies, official answers) have been mailed.
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # `text` as German full text for the site search; kept by a trigger on PostgreSQL (see
+    # Statement.search_vector).
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = CommentQuerySet.as_manager()
+    objects = WithoutSearchVector.from_queryset(CommentQuerySet)()
 
     class Meta:
         verbose_name = _("Kommentar")

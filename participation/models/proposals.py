@@ -1,9 +1,10 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .moderation import Visibility
-from .statements import STATEMENT_MAX_LENGTH, StatementKind
+from .statements import STATEMENT_MAX_LENGTH, StatementKind, WithoutSearchVector
 
 PROPOSAL_MIN_LENGTH = 30
 
@@ -52,6 +53,11 @@ class Proposal(models.Model):
     moderation_reason = models.TextField(_("Grund der Moderation"), blank=True)
     flag_count = models.PositiveIntegerField(_("Meldungen"), default=0, editable=False)
     created_at = models.DateTimeField(_("eingereicht am"), auto_now_add=True)
+    # `text` as German full text for the site search; kept by a trigger on PostgreSQL (see
+    # Statement.search_vector).
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = WithoutSearchVector()
 
     class Meta:
         verbose_name = _("Vorschlag")

@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -31,6 +32,17 @@ class StatementQuerySet(models.QuerySet):
         Written as a positive list, so that PostgreSQL can use the partial indexes below.
         """
         return self.filter(state__in=PUBLIC_STATES)
+
+
+class WithoutSearchVector(models.Manager):
+    """Leaves the search vector in the database: only the site search reads it, and every
+    list, thread and export would otherwise carry it along."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("search_vector")
+
+
+StatementManager = WithoutSearchVector.from_queryset(StatementQuerySet)
 
 
 def _public_index(*fields: str, name: str) -> models.Index:
@@ -79,8 +91,12 @@ class Statement(models.Model):
     agreement = models.FloatField(_("Zustimmung (vorsichtig geschätzt)"), default=0, editable=False)
     controversy = models.FloatField(_("Umstrittenheit"), default=0, editable=False)
     comment_count = models.PositiveIntegerField(_("Kommentare"), default=0, editable=False)
+    # `text` as German full text for the site search (cms.search). On PostgreSQL a trigger
+    # keeps it (migration 0011_search_vectors), so that every write path – forms, admin,
+    # imports with bulk_create, SQL – leaves it true; on SQLite it stays empty.
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = StatementQuerySet.as_manager()
+    objects = StatementManager()
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("stage")]),

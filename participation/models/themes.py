@@ -179,6 +179,10 @@ class ThemePage(Page):
     ]
     parent_page_types = ["participation.ThemeIndexPage"]
     subpage_types = []
+    # For the site search (cms.search.pages): what it is called in the results, and how to
+    # find the pages of a theme when the search is narrowed to one.
+    search_label = _("Schwerpunktthema")
+    search_theme_lookup = "theme__slug"
 
     class Meta:
         verbose_name = _("Schwerpunktthema (Seite)")

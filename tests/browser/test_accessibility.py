@@ -112,8 +112,9 @@ def test_pages_work_without_javascript(browser, demo_server):
     try:
         tab.goto(demo_server.url + "/stadtgespraech/")
         assert tab.locator("ol.timeline > li").count() == 6
-        tab.goto(demo_server.url + "/suche/?q=Mobilit%C3%A4t")
-        assert tab.get_by_role("heading", name="1 Treffer").count() == 1
+        tab.goto(demo_server.url + "/suche/?q=Mobilit%C3%A4t&kind=seiten")
+        assert tab.get_by_role("heading", name="Seiten: 1 Treffer").count() == 1
+        assert tab.locator(".search-hit__title a").first.inner_text() == "Mobilität"
     finally:
         context.close()
 
