@@ -1,5 +1,7 @@
 """Reading whole numbers that people (or hand-edited forms and links) send."""
 
+from django.utils import formats
+
 # The largest value every id and counter column takes on every database we run on.
 LARGEST = 2**31 - 1
 
@@ -17,3 +19,9 @@ def whole_number(raw, *, largest: int = LARGEST) -> int | None:
         return None
     value = int(raw)
     return value if value <= largest else None
+
+
+def grouped(value) -> str:
+    """A quantity as the reader writes it, for sentences built in Python: "54.440" in German,
+    "54,440" in English (templates do this by themselves, USE_THOUSAND_SEPARATOR)."""
+    return formats.number_format(value, force_grouping=True)

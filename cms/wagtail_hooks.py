@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 
 from cms.admin_permissions import SnippetViewSet
 
+from .language_marks import in_language
 from .models import StageResults
 from .models.results import latest_published_results
 from .search.pages import PageSearch
@@ -65,7 +66,8 @@ def latest_results_teaser(request):
             preline=gettext("Ergebnisse"),
             heading=gettext("Stufe %(number)d: %(title)s")
             % {"number": stage.number, "title": stage.title},
-            text=Truncator(strip_tags(results.summary)).words(30),
+            # The summary is written on the German stage page.
+            text=in_language(Truncator(strip_tags(results.summary)).words(30)),
             url=f"{stage.get_url(request)}#results-heading",
             link_text=gettext("Ergebnisse lesen"),
             order=20,

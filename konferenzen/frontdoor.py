@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from cms.language_marks import in_language, interpolate
 from cms.stages import StageKind, StageStatus
 from cms.teasers import Action, Teaser
 
@@ -26,7 +28,8 @@ def registration_teasers(request) -> list[Teaser]:
         Teaser(
             preline=_("Stadtkonferenz · Anmeldung offen"),
             heading=conference.title,
-            text="{} {}".format(
+            text=format_html(
+                "{} {}",
                 conference_facts(conference),
                 _("Anmeldung bis %(date)s.")
                 % {"date": formats.date_format(local_close(conference), "DATE_FORMAT")},
@@ -55,13 +58,15 @@ def registration_action(request, stage: StageStatus) -> Action | None:
     )
 
 
-def conference_facts(conference: Conference) -> str:
-    """When, where and how many seats are left, in one sentence."""
-    return _("%(date)s, %(venue)s – %(seats)s.") % {
+def conference_facts(conference: Conference):
+    """When, where and how many seats are left, in one sentence (safe HTML: the venue's name
+    is marked German on the English site)."""
+    values = {
         "date": formats.date_format(timezone.localtime(conference.starts_at), "DATE_FORMAT"),
-        "venue": conference.venue_name,
+        "venue": in_language(conference.venue_name),
         "seats": seat_status(conference).label,
     }
+    return interpolate(_("%(date)s, %(venue)s – %(seats)s."), values)
 
 
 def local_close(conference: Conference):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.my_participation import Item, Source
 from accounts.services import verified_emails
+from cms.language_marks import in_language, interpolate
 
 from . import links
 from .models import RegistrationStatus
@@ -39,11 +40,13 @@ def registration_items(user, offset: int, limit: int) -> list[Item]:
                 title=conference.title,
                 url=links.manage_url(registration, absolute=False),
                 lang="de",
-                detail=_("%(day)s, %(venue)s")
-                % {
-                    "day": date_format(timezone.localtime(conference.starts_at), "DATE_FORMAT"),
-                    "venue": conference.venue_name,
-                },
+                detail=interpolate(
+                    _("%(day)s, %(venue)s"),
+                    {
+                        "day": date_format(timezone.localtime(conference.starts_at), "DATE_FORMAT"),
+                        "venue": in_language(conference.venue_name),
+                    },
+                ),
                 status=registration.get_status_display(),
                 tone=TONES.get(registration.status, "info"),
             )

@@ -19,6 +19,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
+from cms.numbers import grouped
 from config import ratelimit
 
 from . import mails
@@ -125,8 +126,8 @@ class SeatStatus:
     @property
     def label(self) -> str:
         if self.free:
-            return ngettext("noch %(count)d Platz", "noch %(count)d Plätze", self.free) % {
-                "count": self.free
+            return ngettext("noch %(count)s Platz", "noch %(count)s Plätze", self.free) % {
+                "count": grouped(self.free)
             }
         return _("Warteliste")
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cms.admin_permissions import require_permission
+from cms.numbers import grouped
 
 from . import importing, moderation
 from .filters_admin import QueueFilter
@@ -154,9 +155,9 @@ def statement_import(request):
         del request.session[session_key]
         messages.success(
             request,
-            _("%(count)d Aussagen wurden als Entwurf angelegt.") % {"count": len(created)}
+            _("%(count)s Aussagen wurden als Entwurf angelegt.") % {"count": grouped(len(created))}
             if created and created[0].state == "draft"
-            else _("%(count)d Aussagen wurden angelegt.") % {"count": len(created)},
+            else _("%(count)s Aussagen wurden angelegt.") % {"count": grouped(len(created))},
         )
         return redirect(reverse("wagtailsnippets_participation_statement:list"))
     form = importing.ImportForm(request.POST or None, request.FILES or None)

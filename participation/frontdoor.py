@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
+from cms.numbers import grouped
 from cms.stages import StageStatus, process_stages
 from cms.teasers import Action, Teaser
 
@@ -61,20 +62,20 @@ def waiting_sentence(stage: StageStatus, statements: int, themes: int) -> str:
     kinds = kinds_of(stage)
     kind = kinds[0] if len(kinds) == 1 else ""
     if kind == StatementKind.ZIELBILD:
-        what = ngettext("%(count)d Zielbild", "%(count)d Zielbilder", statements)
+        what = ngettext("%(count)s Zielbild", "%(count)s Zielbilder", statements)
     elif kind == StatementKind.AUSGANGSBILD:
-        what = ngettext("%(count)d Ausgangsbild", "%(count)d Ausgangsbilder", statements)
+        what = ngettext("%(count)s Ausgangsbild", "%(count)s Ausgangsbilder", statements)
     else:
-        what = ngettext("%(count)d Aussage", "%(count)d Aussagen", statements)
-    where = ngettext("aus %(count)d Schwerpunktthema", "aus %(count)d Schwerpunktthemen", themes)
+        what = ngettext("%(count)s Aussage", "%(count)s Aussagen", statements)
+    where = ngettext("aus %(count)s Schwerpunktthema", "aus %(count)s Schwerpunktthemen", themes)
     sentence = ngettext(
         "%(what)s %(where)s wartet auf Ihre Meinung.",
         "%(what)s %(where)s warten auf Ihre Meinung.",
         statements,
     )
     return sentence % {
-        "what": what % {"count": statements},
-        "where": where % {"count": themes},
+        "what": what % {"count": grouped(statements)},
+        "where": where % {"count": grouped(themes)},
     }
 
 

@@ -17,6 +17,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.numbers import grouped
+
 from .models import Sector, Statement, StatementKind, StatementState, Theme
 from .models.statements import STATEMENT_MAX_LENGTH
 from .signals import statements_changed
@@ -85,8 +87,8 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(str(refused)) from refused
         if len(table) > MAX_ROWS:
             raise forms.ValidationError(
-                _("Die Datei hat mehr als %(max)d Zeilen. Bitte teilen Sie sie auf.")
-                % {"max": MAX_ROWS}
+                _("Die Datei hat mehr als %(max)s Zeilen. Bitte teilen Sie sie auf.")
+                % {"max": grouped(MAX_ROWS)}
             )
         return table
 
@@ -260,8 +262,8 @@ def preview(data: dict) -> Preview:
             row.errors.append(_("Text fehlt."))
         elif len(row.text) > STATEMENT_MAX_LENGTH:
             row.errors.append(
-                _("Text ist %(length)d Zeichen lang; erlaubt sind %(max)d.")
-                % {"length": len(row.text), "max": STATEMENT_MAX_LENGTH}
+                _("Text ist %(length)s Zeichen lang; erlaubt sind %(max)s.")
+                % {"length": grouped(len(row.text)), "max": grouped(STATEMENT_MAX_LENGTH)}
             )
         if row.theme is not None and row.text:
             key = (row.theme.pk, row.text)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.my_participation import Item, Source
+from cms.language_marks import in_language, interpolate, joined
 
 from .models import Comment, Follow, Proposal, Vote, VoteChoice
 from .models.proposals import ProposalState
@@ -28,12 +29,20 @@ def _day(moment) -> str:
     return date_format(timezone.localtime(moment), "DATE_FORMAT")
 
 
-def _statement_name(statement) -> str:
-    return _("%(kind)s Nr. %(number)d, %(theme)s") % {
-        "kind": statement.get_kind_display(),
-        "number": statement.pk,
-        "theme": statement.theme.name,
-    }
+def _theme_name(theme):
+    """The theme's name in the reader's language where it has one, marked as such."""
+    return in_language(str(theme), theme.content_language)
+
+
+def _statement_name(statement):
+    return interpolate(
+        _("%(kind)s Nr. %(number)s, %(theme)s"),
+        {
+            "kind": statement.get_kind_display(),
+            "number": str(statement.pk),
+            "theme": _theme_name(statement.theme),
+        },
+    )
 
 
 def current_result(statement) -> str:
@@ -61,15 +70,15 @@ def vote_items(user, offset: int, limit: int) -> list[Item]:
     items = []
     for vote in votes[offset : offset + limit]:
         statement = vote.statement
-        about = _statement_name(statement)
+        about = [_statement_name(statement)]
         if statement.is_withdrawn:
-            about += " · " + _("zurückgezogen")
+            about.append(_("zurückgezogen"))
         items.append(
             Item(
                 title=_short(statement.text),
                 url=statement.get_absolute_url(),
                 lang="de",
-                detail=f"{about} · {current_result(statement)}",
+                detail=joined([*about, current_result(statement)]),
                 status=_("Ihre Bewertung: %(choice)s") % {"choice": vote.get_choice_display()},
                 tone=VOTE_TONES.get(vote.choice, "info"),
             )
@@ -96,10 +105,10 @@ def _comments(user):
 
 
 def _comment_item(comment) -> Item:
-    about = _("Zu %(statement)s · geschrieben am %(day)s") % {
-        "statement": _statement_name(comment.statement),
-        "day": _day(comment.created_at),
-    }
+    about = interpolate(
+        _("Zu %(statement)s · geschrieben am %(day)s"),
+        {"statement": _statement_name(comment.statement), "day": _day(comment.created_at)},
+    )
     if comment.is_deleted:
         return Item(
             title=_("Gelöschter Kommentar"),
@@ -110,7 +119,8 @@ def _comment_item(comment) -> Item:
     if comment.is_hidden:
         detail = about
         if comment.moderation_reason:
-            detail += " · " + _("Grund: %(reason)s") % {"reason": comment.moderation_reason}
+            reason = {"reason": in_language(comment.moderation_reason)}
+            detail = joined([about, interpolate(_("Grund: %(reason)s"), reason)])
         return Item(
             title=_short(comment.text),
             url=comment.get_absolute_url(),
@@ -154,15 +164,19 @@ PROPOSAL_TONES = {
 
 
 def _proposal_item(proposal) -> Item:
-    detail = _("%(kind)s zum Thema %(theme)s · eingereicht am %(day)s") % {
-        "kind": proposal.get_kind_display(),
-        "theme": proposal.theme.name,
-        "day": _day(proposal.created_at),
-    }
+    detail = interpolate(
+        _("%(kind)s zum Thema %(theme)s · eingereicht am %(day)s"),
+        {
+            "kind": proposal.get_kind_display(),
+            "theme": _theme_name(proposal.theme),
+            "day": _day(proposal.created_at),
+        },
+    )
     if proposal.decided_at:
-        detail += " · " + _("entschieden am %(day)s") % {"day": _day(proposal.decided_at)}
+        decided = _("entschieden am %(day)s") % {"day": _day(proposal.decided_at)}
+        detail = joined([detail, decided])
     if proposal.decision_reason:
-        detail += ": " + proposal.decision_reason
+        detail = joined([detail, in_language(proposal.decision_reason)], ": ")
     if proposal.state == ProposalState.ACCEPTED and proposal.statement_id:
         url = proposal.statement.get_absolute_url()
     else:
@@ -209,7 +223,8 @@ def _follow_item(follow) -> Item:
         theme = follow.theme
         page = getattr(theme, "page", None)
         return Item(
-            title=theme.name,
+            title=str(theme),
+            lang=theme.content_language,
             url=page.url
             if page is not None and page.live
             else reverse("participation:notifications"),

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cms.numbers import whole_number
+from cms.numbers import grouped, whole_number
 
 from .consolidation import Refused
 from .models import KeyFigure, KeyFigureValue
@@ -56,8 +56,8 @@ class ValueImportForm(forms.Form):
             raise forms.ValidationError(str(refused)) from refused
         if len(table) > MAX_ROWS:
             raise forms.ValidationError(
-                _("Die Datei hat mehr als %(max)d Zeilen. Bitte teilen Sie sie auf.")
-                % {"max": MAX_ROWS}
+                _("Die Datei hat mehr als %(max)s Zeilen. Bitte teilen Sie sie auf.")
+                % {"max": grouped(MAX_ROWS)}
             )
         return table
 

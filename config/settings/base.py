@@ -371,6 +371,10 @@ LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
+# Numbers as people read them: "54.440 Bewertungen", "54,440 votes" in English. What is no
+# quantity (ids in addresses and attributes, page numbers, "Nr. 1234") goes through
+# `|unlocalize` in the templates; tests/cms/test_numbers_and_dates.py holds both to it.
+USE_THOUSAND_SEPARATOR = True
 USE_TZ = True
 
 # --- Static files and uploads ---------------------------------------------------------------

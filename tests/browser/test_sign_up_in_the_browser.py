@@ -53,6 +53,9 @@ def test_sign_up_verify_and_sign_in_with_the_keyboard(demo_page):
     found["sign-in with errors"] = axe_violations(page)
     type_into(page, page.get_by_label("Passwort", exact=True), PASSWORD)
     press_on(page, "button", "Anmelden", navigates=True)
+    # Signed in from the home page's header, they are back where they were.
+    expect(page).to_have_url(re.compile(r"^https?://[^/]+/$"))
+    press_on(page, "link", re.compile("^Mein Konto"), navigates=True)
     expect(page).to_have_url(re.compile(r"/konto/$"))
     expect(page.get_by_role("heading", name="Mein Konto")).to_be_visible()
     expect(page.get_by_text(EMAIL)).to_be_visible()

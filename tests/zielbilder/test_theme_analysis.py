@@ -229,7 +229,9 @@ def test_the_results_page_keeps_its_query_count_as_votes_grow(
     computed(theme, django_capture_on_commit_callbacks)
     url = f"/beteiligung/themen/{theme.slug}/ergebnisse/"
     client.get(url)
-    with django_assert_max_num_queries(14) as small:
+    # 16: the page's own queries plus the layout's (locale, footer, the navigation that grows
+    # with the process); the point is the second measurement, which must not grow.
+    with django_assert_max_num_queries(16) as small:
         client.get(url)
     two_camps(theme, voters=30, statements=20)
     computed(theme, django_capture_on_commit_callbacks)
