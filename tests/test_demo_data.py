@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from wagtail.models import Locale, Page
 
 from accounts.models import User
@@ -27,8 +28,23 @@ def run() -> str:
     return out.getvalue()
 
 
+@pytest.fixture(scope="module", autouse=True)
+def demo(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module (it takes seconds) inside a transaction that is
+    rolled back at the end; each test runs in a savepoint of its own within it, so what one
+    test changes (a second run, an editor's change) the next does not see."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic._from_testcase = True  # as Django's TestCase marks its own, for durable blocks
+        atomic.__enter__()
+        try:
+            yield run()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
 def test_builds_the_six_stages_with_stage_three_running():
-    run()
     states = [s.state for s in process_stages()]
     assert states[:2] == [StageState.CLOSED, StageState.CLOSED]
     assert states[2] == StageState.RUNNING
@@ -38,7 +54,6 @@ def test_builds_the_six_stages_with_stage_three_running():
 
 
 def test_builds_the_19_themes_of_the_seed_with_pages_and_the_sectors():
-    run()
     assert list(Theme.objects.values_list("name", flat=True)) == SEED_THEMES
     # 19 German pages and their 19 English translations.
     assert ThemePage.objects.live().filter(locale__language_code="de").count() == 19
@@ -52,8 +67,8 @@ def test_builds_the_19_themes_of_the_seed_with_pages_and_the_sectors():
     ]  # fmt: skip
 
 
-def test_prints_the_demo_accounts_and_their_passwords_work():
-    output = run()
+def test_prints_the_demo_accounts_and_their_passwords_work(demo):
+    output = demo
     assert "redaktion@example.org" in output
     password = re.search(r"^\s+Redaktion\s+redaktion@example.org\s+(\S+)$", output, re.M).group(1)
     assert User.objects.get(email="redaktion@example.org").check_password(password)
@@ -62,7 +77,6 @@ def test_prints_the_demo_accounts_and_their_passwords_work():
 
 
 def test_running_twice_changes_nothing():
-    run()
     counts = (Page.objects.count(), Theme.objects.count(), User.objects.count())
     output = run()
     assert (Page.objects.count(), Theme.objects.count(), User.objects.count()) == counts
@@ -81,7 +95,6 @@ def test_ships_english_translations_of_the_pages_editors_translate():
     from cms.models import EasyLanguagePage
     from cms.translation import untranslated_segments
 
-    run()
     translated = (
         Page.objects.live()
         .filter(locale__language_code="de", depth__gt=1)
@@ -98,7 +111,6 @@ def test_ships_english_translations_of_the_pages_editors_translate():
 
 
 def test_keeps_what_an_editor_changed():
-    run()
     StagePage.objects.filter(number=3).update(title="Von der Redaktion geändert")
     run()
     assert (
@@ -122,7 +134,6 @@ def privacy_page_as_an_older_demo_left_it(*, by=None) -> ContentPage:
 
 
 def test_a_rerun_brings_the_privacy_page_of_an_older_demo_up_to_date(client):
-    run()
     privacy_page_as_an_older_demo_left_it()
     run()
     page = ContentPage.objects.get(locale__language_code="de", slug="datenschutz")
@@ -132,7 +143,6 @@ def test_a_rerun_brings_the_privacy_page_of_an_older_demo_up_to_date(client):
 
 
 def test_a_rerun_keeps_the_privacy_page_an_editor_changed():
-    run()
     privacy_page_as_an_older_demo_left_it(by=User.objects.get(email="redaktion@example.org"))
     run()
     page = ContentPage.objects.get(locale__language_code="de", slug="datenschutz")
@@ -145,16 +155,15 @@ def test_refuses_to_run_without_debug_unless_forced(settings):
         call_command("demo_data", stdout=io.StringIO())
 
 
-def test_no_personal_data_from_the_council_paper():
+def test_no_personal_data_from_the_council_paper(demo):
     """The paper names people with their addresses; the demo uses offices and example.org."""
-    output = run()
+    output = demo
     addresses = set(re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", output))
     assert addresses and all(address.endswith("@example.org") for address in addresses)
     assert not User.objects.exclude(email__endswith="@example.org").exists()
 
 
 def test_the_demo_site_answers(client):
-    run()
     paths = ["/", "/stadtgespraech/", "/themen/", "/themen/wohnen/", "/impressum/",
              "/datenschutz/", "/barrierefreiheit/", "/konto/login/", "/konto/signup/"]  # fmt: skip
     for path in paths:
@@ -170,7 +179,6 @@ def test_the_demo_site_answers(client):
 def test_every_theme_page_shows_its_pictogram_as_a_decorative_svg_image(client):
     from wagtail.images import get_image_model
 
-    run()
     pages = ThemePage.objects.select_related("image", "theme")
     assert all(page.image and page.image.is_svg() for page in pages)
     assert {page.image_alt for page in pages} == {""}
@@ -195,7 +203,6 @@ def test_every_theme_has_statements_of_stages_1_and_3_with_votes_and_comments():
 
     from participation.models import Comment, Proposal, Statement
 
-    run()
     per_theme = Theme.objects.annotate(
         ausgangsbilder=Count("statements", filter=Q(statements__kind="ausgangsbild")),
         zielbilder=Count("statements", filter=Q(statements__kind="zielbild")),
@@ -216,11 +223,11 @@ def test_every_theme_has_statements_of_stages_1_and_3_with_votes_and_comments():
     assert Proposal.objects.filter(state="submitted").exists()
 
 
-def test_both_conferences_of_the_seed_with_registrations_and_the_past_one_anonymised(client):
+def test_both_conferences_of_the_seed_with_registrations_and_the_past_one_anonymised(demo, client):
     from konferenzen.models import Conference, Registration, RegistrationStatus
     from konferenzen.registrations import registration_window
 
-    output = run()
+    output = demo
     past, coming = Conference.objects.order_by("stage")
     assert (past.stage, coming.stage) == (2, 4)
     assert past.title.endswith("Wie wir es sehen") and coming.title.endswith("Wie wir es wollen")
@@ -240,7 +247,6 @@ def test_the_strategy_model_of_the_seed_complete_and_public(client):
     from zielbilder import seed
     from zielbilder.models import FieldOfAction, Goal, KeyFigure, Office, Participation, Project
 
-    run()
     assert Goal.objects.count() == 9
     assert FieldOfAction.objects.count() == 21
     assert Office.objects.count() == len(seed.OFFICES)
@@ -261,7 +267,6 @@ def test_the_strategy_model_of_the_seed_complete_and_public(client):
 def test_a_consolidated_theme_whose_inputs_the_public_can_follow(client):
     from zielbilder.models import ConsolidatedZielbild, InputOutcome
 
-    run()
     zielbild = ConsolidatedZielbild.objects.filter(live=True).first()
     assert zielbild.fields_of_action.exists() and zielbild.sources.exists()
     source = zielbild.sources.first().statement
@@ -273,7 +278,6 @@ def test_a_consolidated_theme_whose_inputs_the_public_can_follow(client):
 def test_the_consolidated_theme_has_its_opinion_groups_and_merge_candidates(client):
     from zielbilder.models import ThemeAnalysis
 
-    run()
     analysis = ThemeAnalysis.objects.get(theme__slug="mobilitaet")
     # The demo's voters form two camps on Mobilität; the analysis finds them.
     assert analysis.state == "done" and analysis.display["k"] >= 2
@@ -294,7 +298,6 @@ def test_from_the_demo_the_council_paper_goes_through_stage_5(
 
     from zielbilder.models import PaperVersion
 
-    run()
     client.force_login(User.objects.get(email="strategie@example.org"))
     with django_capture_on_commit_callbacks(execute=True):
         client.post(

@@ -12,6 +12,8 @@ from django.db import connections
 from django.test import Client
 from pytest_django.live_server_helper import LiveServer
 
+from tests.demo_snapshot import load_demo
+
 # Playwright's sync API keeps an event loop in the test thread, which makes Django refuse
 # database access as "async"; the tests themselves are synchronous, so this is safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -138,8 +140,7 @@ def demo_server(browser, django_db_setup, django_db_blocker):
     database goes back to what the migrations left, as a serialized-rollback test leaves it.
     """
     with django_db_blocker.unblock():
-        restore_migrated_data()
-        call_command("demo_data", force=True, stdout=io.StringIO())
+        load_demo(prepare=restore_migrated_data)
         server = LiveServer("localhost")
         try:
             yield server
