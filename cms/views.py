@@ -1,7 +1,8 @@
 from django.db import connection
 from django.http import Http404, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -55,6 +56,11 @@ def _search_content(request) -> str:
         {"form": form, "results": found, "kinds": results.kinds()},
         request=request,
     )
+
+
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever the page's <link> says."""
+    return redirect(static("img/favicon-32.png"), permanent=True)
 
 
 @never_cache

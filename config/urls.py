@@ -24,6 +24,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", cms_views.health, name="health"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", cms_views.favicon),
     path("oparl/v1.1/", include("zielbilder.oparl_urls")),
 ]
 

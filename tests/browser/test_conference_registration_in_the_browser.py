@@ -104,7 +104,7 @@ def test_a_person_registers_confirms_changes_a_need_and_cancels_for_the_one_wait
     assert_no_axe_violations(page)
 
     # Step 2: a wrong address and no consent; the errors stand next to the fields.
-    name = page.get_by_label("Name", exact=True)
+    name = page.get_by_role("textbox", name="Name", exact=True)
     email = page.get_by_label("E-Mail-Adresse")
     consent = page.get_by_label("Ich habe den Datenschutzhinweis gelesen und bin einverstanden.")
     type_into(page, name, "Erika Beispiel")

@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.utils import timezone
 
 from cms.models import StagePage, StageResults
@@ -221,3 +222,10 @@ def test_the_home_page_asks_the_database_the_same_whatever_the_data(
     client.get("/")
     with django_assert_max_num_queries(few):
         assert client.get("/").status_code == 200
+
+
+def test_favicon_ico_leads_to_the_icon_the_pages_name(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon-32.png")
+    assert finders.find("img/favicon-32.png")

@@ -112,7 +112,7 @@ def test_wrong_files_are_refused_with_a_reason(signed_in_editor):
         "erlaubt sind höchstens 2 MB" in upload(signed_in_editor, "gross.csv", big).content.decode()
     )
     many = ("text\n" + "".join(f"Zeile {n}\n" for n in range(2001))).encode()
-    assert "mehr als 2000 Zeilen" in upload(signed_in_editor, "viel.csv", many).content.decode()
+    assert "mehr als 2.000 Zeilen" in upload(signed_in_editor, "viel.csv", many).content.decode()
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])

@@ -234,6 +234,7 @@ BY_ROUTE = {
     "documents/authenticate_with_password/<int:restriction_id>/": "4444444444",
     "i18n/setlang/": "RRRRRRRRRR",
     "healthz": "OOOOOOOOOO",
+    "favicon.ico": "RRRRRRRRRR",
     "oparl/v1.1/^.*/$": "4444444444",
     "konto/": "LOOOOOOOOO",
     "konto/loeschen/": "LOOOOOOOOO",
