@@ -1,6 +1,7 @@
 """Specification of the strategy model in zielbilder/seed.py, checked against the council paper.
 
-"seed line N" refers to /work/shared/seed/000_d3054651b40bb230.txt, the text of the paper.
+"seed line N" is the line of the paper's plain-text extraction (not part of this repository)
+where an entry stands; see zielbilder/seed.py.
 Plain data only: no database, no Django.
 """
 

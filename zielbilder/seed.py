@@ -1,9 +1,10 @@
 """The administration's strategy model ("Zukunftsfähige Verwaltung") as plain Python data.
 
 Source: the City of Dortmund's council paper "Zukunftsfähige Verwaltung – Eine Strategie für
-die Stadtverwaltung & Stadtstrategie – Das organisierte Stadtgespräch" (Ratsvorlage), text
-extracted from its slides and tables in ``/work/shared/seed/000_d3054651b40bb230.txt``. The
-``# seed line N`` comments below refer to that file.
+die Stadtverwaltung & Stadtstrategie – Das organisierte Stadtgespräch" (Ratsvorlage), taken
+from the text of its slides and tables. The ``# seed line N`` comments below give the line of
+that text (a plain-text extraction of the paper, which is not part of this repository) where
+each entry stands, so that it can be checked against the city's published paper.
 
 This module is the ground truth for the demo data (``zielbilder/demo.py``) and for the tests
 in ``tests/test_seed_strategy_model.py``: 9 goals (Stadtziele), 21 strategic fields of action
