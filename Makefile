@@ -33,7 +33,7 @@ lint: $(STAMP)
 	$(PY) manage.py makemigrations --check --dry-run --noinput
 
 # Known vulnerabilities in the installed packages (pip-audit; the project itself is skipped).
-# Fails on any; says plainly when the vulnerability service cannot be reached (see README).
+# Fails on any; says plainly when the vulnerability service cannot be reached (see docs/security.md, "pip-audit").
 audit: $(STAMP)
 	.ci/audit
 

@@ -1,6 +1,6 @@
 """Open data: statements with their vote counts and comments, without personal data.
 
-The format is stable within a version; README.md ("Offene Daten") documents every field.
+The format is stable within a version; docs/consultation.md ("Open data") documents every field.
 A change that removes or renames a field gets a new FORMAT_VERSION.
 """
 

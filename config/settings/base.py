@@ -289,7 +289,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_timeout": 2,
     # A message a worker took but never acknowledged (it was killed) goes back to the
     # queue after this many seconds. Every task here is safe to run twice and has a sweep
-    # that finds its unfinished work sooner (see README, "Faults"), so the default stays
+    # that finds its unfinished work sooner (see docs/faults.md), so the default stays
     # Celery's hour: a shorter one would hand a task that runs longer, or waits for its
     # retry countdown (up to an hour for mail), to a second worker while the first still
     # holds it.
@@ -468,8 +468,8 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 
 # --- Security headers ---------------------------------------------------------------------
 # In every environment, so that what is tested and developed is what production sends;
-# production adds HSTS, the HTTPS redirect and Secure cookies (production.py). README:
-# "Security headers, Content-Security-Policy and rate limits".
+# production adds HSTS, the HTTPS redirect and Secure cookies (production.py). See
+# docs/security.md.
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -2,7 +2,7 @@
 runs again in a second worker process, and its effect – a mail, a council paper – happens
 once.
 
-What brings a task back (see README, "Faults"):
+What brings a task back (see docs/faults.md):
 * Redis hands a message that a worker took but never acknowledged (acks_late) to the next
   worker after the visibility timeout (CELERY_VISIBILITY_TIMEOUT, one hour by default; the
   first test shortens it, as an operator may);
