@@ -22,6 +22,13 @@ class CmsConfig(AppConfig):
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(caching.forget, dispatch_uid=f"cms-search-{id(signal)}")
+        # …or one an editor has since made private.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                caching.forget,
+                sender=PageViewRestriction,
+                dispatch_uid=f"cms-search-restriction-{id(signal)}",
+            )
         for model in (StagePage, ProcessPage):
             for signal in (page_published, page_unpublished, post_save, post_delete):
                 signal.connect(

@@ -8,7 +8,7 @@ stored, GIN-indexed German vector on PostgreSQL), then the hits shown, with thei
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -53,12 +53,19 @@ class _TextSearch(SearchProvider):
         raise NotImplementedError
 
     def search(self, terms: Terms, *, theme: str, start: int, stop: int) -> Found:
-        rows = ranked(self.matching(theme), terms, fields=["text"], vector="search_vector")
-        ids = [pk for pk, _rank in rows[start:stop]]
-        if not ids:
-            return Found(len(rows))
-        found = {row.pk: row for row in with_headlines(self.details(ids, terms), terms, "text")}
-        return Found(len(rows), [self.hit(found[pk], terms) for pk in ids if pk in found])
+        best = ranked(
+            self.matching(theme),
+            terms,
+            fields=["text"],
+            vector="search_vector",
+            start=start,
+            stop=stop,
+        )
+        if not best.ids:
+            return Found(best.count)
+        rows = with_headlines(self.details(best.ids, terms), terms, "text")
+        found = {row.pk: row for row in rows}
+        return Found(best.count, [self.hit(found[pk], terms) for pk in best.ids if pk in found])
 
 
 class StatementSearch(_TextSearch):
@@ -140,7 +147,12 @@ class CommentSearch(_TextSearch):
     order = 30
 
     def matching(self, theme: str):
-        comments = Comment.objects.readable().filter(statement__state__in=PUBLIC_STATES)
+        # Those of a statement that is not public ruled out rather than those of a public one
+        # looked up: nearly every statement is public, and the few others have an index.
+        not_public = Statement.objects.filter(pk=OuterRef("statement_id")).exclude(
+            state__in=PUBLIC_STATES
+        )
+        comments = Comment.objects.readable().exclude(Exists(not_public))
         return comments.filter(statement__theme__slug=theme) if theme else comments
 
     def details(self, ids, terms):

@@ -2,8 +2,8 @@
 projects and key figures. Registered in wagtail_hooks.py.
 
 The tables are small (a city has tens of goals and fields, hundreds of projects and key
-figures), so their text is read as German full text on the fly: one query for the matches of
-all four, and one for each of the four whose hits are shown.
+figures): one query for the matches of all four, read from their stored vectors, and one for
+each of the four whose hits are shown.
 """
 
 from __future__ import annotations
@@ -62,13 +62,16 @@ def _key_figure(figure: KeyFigure, terms: Terms) -> Hit:
     )
 
 
-# (model, the fields searched – the first as the title –, what a hit shows besides, hit)
+# (model, the fields searched – the first as the title –, what a hit shows besides, hit).
+# On PostgreSQL their vectors are stored in the column VECTOR, kept by a trigger
+# (migration 0012_strategy_search_vectors, which names the same fields).
 SOURCES = [
     (Goal, ["name", "description"], [], _goal),
     (FieldOfAction, ["name", "description"], ["goal"], _field),
     (Project, ["name", "description"], ["field"], _project),
     (KeyFigure, ["name", "source", "note"], ["field"], _key_figure),
 ]
+VECTOR = "search_vector"
 
 
 class StrategySearch(SearchProvider):
@@ -81,7 +84,9 @@ class StrategySearch(SearchProvider):
         if theme:
             # The strategy is the whole city's; it belongs to no single focus theme.
             return NOTHING
-        rows = ranked_together([(model, fields) for model, fields, *_rest in SOURCES], terms)
+        rows = ranked_together(
+            [(model, fields, VECTOR) for model, fields, *_rest in SOURCES], terms
+        )
         shown = rows[start:stop]
         hits: dict[tuple[int, object], Hit] = {}
         for number, (model, _fields, related, make_hit) in enumerate(SOURCES):

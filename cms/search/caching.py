@@ -4,9 +4,9 @@ People search for the same few things again and again, and a results page costs 
 queries over hundreds of thousands of rows. The rendered results are the same for everybody
 (they show only what every visitor may see), so they are kept for SECONDS under a generation
 number. The generation moves on whenever something leaves the public eye – a comment hidden
-or deleted, a statement withdrawn, a text edited, a page unpublished (`forget`, connected by
-the apps that own those things): what must go is gone from the next search at once; what is
-new appears within SECONDS.
+or deleted, a statement withdrawn, a text edited, a page unpublished or made private
+(`forget`, connected by the apps that own those things): what must go is gone from the next
+search at once; what is new appears within SECONDS.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Finding and ranking rows by the words of a query, and marking those words in a snippet.
 
-PostgreSQL: German full text (stemming, stop words) with ts_rank and ts_headline, read from a
-stored, GIN-indexed vector on large tables (statements, comments) and computed on the fly on
-small ones (the strategy model). SQLite: every word must begin a word of the text (after a
+PostgreSQL: German full text (stemming, stop words) with ts_rank and ts_headline, read from
+stored vectors (GIN-indexed on the large tables: statements, comments), never computed per
+query. SQLite: every word must begin a word of the text (after a
 small German stemming, `Terms.patterns`), ranked by `Terms.score`, marked in Python.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
 
@@ -36,70 +37,122 @@ def on_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
-def ranked(
-    queryset, terms: Terms, *, fields: Sequence[str], vector: str | None = None
-) -> list[tuple[object, float]]:
-    """Up to CANDIDATES + 1 matching rows of `queryset` as (pk, rank), best first (newer
-    first among equals).
+@dataclass(frozen=True)
+class Ranked:
+    """How many rows match (counted up to CANDIDATES + 1) and the asked slice of them, best
+    first."""
 
-    `vector` names a stored SearchVectorField with a GIN index (large tables); without it the
-    `fields` are read as full text on the fly, the first as the title (weight A). The first
+    count: int
+    ids: tuple = ()
+
+
+def ranked(
+    queryset,
+    terms: Terms,
+    *,
+    fields: Sequence[str],
+    vector: str,
+    start: int = 0,
+    stop: int = CANDIDATES + 1,
+) -> Ranked:
+    """The number of rows of `queryset` that match (up to CANDIDATES + 1) and the pks of the
+    best [start:stop] of them (newer first among equals).
+
+    On PostgreSQL the rows' stored German vector (`vector`, a SearchVectorField with a GIN
+    index) is matched and ranked; elsewhere the text of `fields`. The first
     CANDIDATES + 1 matches are taken as the database finds them, without sorting all of them.
+    On PostgreSQL one query counts, ranks and cuts them, and a count alone (`stop <= start`)
+    ranks nothing.
     """
     queryset = queryset.order_by()
-    if on_postgresql():
-        # Written out rather than composed of SearchVector and SearchRank: the ORM's
-        # compilation of those cost more than the search itself.
-        source = _vector_sql(queryset.model, fields, vector)
-        matches = RawSQL(
+    if not on_postgresql():
+        rows = sorted(_scored(queryset, terms, fields), key=lambda row: (-row[1], -row[0]))
+        return Ranked(len(rows), tuple(pk for pk, _score in rows[start:stop]))
+    source = (
+        f"{connection.ops.quote_name(queryset.model._meta.db_table)}."
+        f"{connection.ops.quote_name(queryset.model._meta.get_field(vector).column)}"
+    )
+    return ranked_by_vector(queryset, source, terms, start=start, stop=stop)
+
+
+def ranked_by_vector(queryset, source: str, terms: Terms, *, start: int, stop: int) -> Ranked:
+    """`ranked` on PostgreSQL, for a German vector given as SQL (`source`: a column of the
+    queryset's table or of one it joins; names from our code, never from a request)."""
+    # Written out rather than composed of SearchVector and SearchRank: the ORM's compilation
+    # of those cost more than the search itself.
+    matching = queryset.order_by().filter(
+        RawSQL(
             f"{source} @@ to_tsquery('german', %s)", [terms.tsquery], output_field=BooleanField()
         )
-        rank = RawSQL(
-            f"ts_rank({source}, to_tsquery('german', %s), 1)"
-            f" + ts_rank({source}, plainto_tsquery('german', %s), 1)",
-            [terms.tsquery, terms.plain],
-            output_field=FloatField(),
+    )
+    if stop <= start:
+        return Ranked(_count(matching))
+    rank = RawSQL(
+        f"ts_rank({source}, to_tsquery('german', %s), 1)"
+        f" + ts_rank({source}, plainto_tsquery('german', %s), 1)",
+        [terms.tsquery, terms.plain],
+        output_field=FloatField(),
+    )
+    candidates, params = (
+        matching.annotate(search_rank=rank)
+        .values_list("pk", "search_rank")[: CANDIDATES + 1]
+        .query.sql_with_params()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT found.pk, count(*) OVER () FROM ({candidates}) AS found (pk, search_rank)"
+            " ORDER BY found.search_rank DESC, found.pk DESC LIMIT %s OFFSET %s",
+            [*params, stop - start, start],
         )
-        rows = list(
-            queryset.filter(matches)
-            .annotate(search_rank=rank)
-            .values_list("pk", "search_rank")[: CANDIDATES + 1]
-        )
-    else:
-        condition = reduce(
-            and_,
-            (
-                reduce(or_, (Q(**{f"{field}__regex": pattern}) for field in fields))
-                for pattern in terms.patterns()
-            ),
-        )
-        rows = [
-            (pk, terms.score(*texts))
-            for pk, *texts in queryset.filter(condition).values_list("pk", *fields)[
-                : CANDIDATES + 1
-            ]
-        ]
-    return sorted(rows, key=lambda row: (-row[1], -row[0]))
+        rows = cursor.fetchall()
+    if not rows:
+        # Past the last match (or none at all): the count alone says which.
+        return Ranked(_count(matching) if start else 0)
+    return Ranked(rows[0][1], tuple(pk for pk, _count in rows))
+
+
+def _count(matching) -> int:
+    """How many rows match, counted up to CANDIDATES + 1."""
+    sql, params = matching.values_list("pk")[: CANDIDATES + 1].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({sql}) AS found", params)
+        return cursor.fetchone()[0]
+
+
+def _scored(queryset, terms: Terms, fields: Sequence[str]) -> list[tuple[object, float]]:
+    """Where PostgreSQL is not at hand: up to CANDIDATES + 1 rows in which every word begins
+    a word of one of the fields, as (pk, Terms.score)."""
+    condition = reduce(
+        and_,
+        (
+            reduce(or_, (Q(**{f"{field}__regex": pattern}) for field in fields))
+            for pattern in terms.patterns()
+        ),
+    )
+    return [
+        (pk, terms.score(*texts))
+        for pk, *texts in queryset.filter(condition).values_list("pk", *fields)[: CANDIDATES + 1]
+    ]
 
 
 def ranked_together(
-    sources: Sequence[tuple[object, Sequence[str]]], terms: Terms
+    sources: Sequence[tuple[object, Sequence[str], str]], terms: Terms
 ) -> list[tuple[int, object, float]]:
-    """Like `ranked` for several small tables at once – (model, fields) each, read as full
-    text on the fly – as (number of the source, pk, rank), best first: one query on
-    PostgreSQL."""
+    """Like `ranked` for several small tables at once – (model, fields, the column of their
+    stored vector on PostgreSQL) each – as (number of the source, pk, rank), best first: one
+    query on PostgreSQL."""
     if not on_postgresql():
         rows = [
-            (number, pk, rank)
-            for number, (model, fields) in enumerate(sources)
-            for pk, rank in ranked(model._default_manager.all(), terms, fields=fields)
+            (number, pk, score)
+            for number, (model, fields, _column) in enumerate(sources)
+            for pk, score in _scored(model._default_manager.order_by(), terms, fields)
         ]
     else:
         selects, params = [], []
-        for number, (model, fields) in enumerate(sources):
-            source = _vector_sql(model, fields, None)
+        for number, (model, _fields, column) in enumerate(sources):
             table = connection.ops.quote_name(model._meta.db_table)
             pk = connection.ops.quote_name(model._meta.pk.column)
+            source = f"{table}.{connection.ops.quote_name(column)}"
             selects.append(
                 f"SELECT {number}, {table}.{pk}, ts_rank({source}, to_tsquery('german', %s), 1)"
                 f" + ts_rank({source}, plainto_tsquery('german', %s), 1) FROM {table}"
@@ -110,21 +163,6 @@ def ranked_together(
             cursor.execute(" UNION ALL ".join(selects) + f" LIMIT {CANDIDATES + 1}", params)
             rows = cursor.fetchall()
     return sorted(rows, key=lambda row: (-row[2], row[0], row[1]))[: CANDIDATES + 1]
-
-
-def _vector_sql(model, fields: Sequence[str], vector: str | None) -> str:
-    """The SQL of a row's German vector: the stored column, or its fields' text weighted
-    (the first as a title). Names from our code, never from a request."""
-    table = connection.ops.quote_name(model._meta.db_table)
-    if vector:
-        return f"{table}.{connection.ops.quote_name(model._meta.get_field(vector).column)}"
-    parts = [
-        f"setweight(to_tsvector('german', coalesce({table}."
-        f"{connection.ops.quote_name(model._meta.get_field(field).column)}, '')), "
-        f"'{'A' if number == 0 else 'B'}')"
-        for number, field in enumerate(fields)
-    ]
-    return "(" + " || ".join(parts) + ")"
 
 
 def with_headlines(queryset, terms: Terms, *fields: str):

@@ -134,6 +134,15 @@ class Statement(models.Model):
                 condition=Q(state=StatementState.PUBLISHED),
                 name="statement_open_facets",
             ),
+            # The few statements that are not public, for the site search: the comments it
+            # finds are those of public statements, and ruling out the few others is cheaper
+            # than matching every comment with the many public ones
+            # (participation.search.CommentSearch).
+            models.Index(
+                fields=["id"],
+                condition=~Q(state__in=PUBLIC_STATES),
+                name="statement_not_public",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -470,6 +470,28 @@ def test_pages_are_found_by_inflected_words_on_postgresql(client, mobility):
 
 
 @on_postgresql
+def test_the_strategy_is_found_by_what_it_says_now(client, process):
+    """The strategy's vectors are stored and kept by the database (migration
+    zielbilder.0012): an edit in the admin, an import or plain SQL is found at once."""
+    goal = Goal.objects.create(number=8, name="Dortmund ist eine Stadt der Seilbahnen")
+    field = FieldOfAction.objects.create(goal=goal, name="Luftverkehr", slug="luftverkehr")
+    figure = KeyFigure.objects.create(field=field, name="Gondeln", unit="Anzahl")
+    assert hits(search(client, q="Seilbahn", kind="strategie")) == [
+        ("/strategie/#ziel-8", "Dortmund ist eine Stadt der Seilbahnen")
+    ]
+
+    goal.name = "Dortmund ist eine Stadt der Fähren"
+    goal.save()
+    KeyFigure.objects.filter(pk=figure.pk).update(note="Seilbahnkabinen im Betrieb")
+    assert hits(search(client, q="Seilbahn", kind="strategie")) == [
+        (f"/monitoring/kennzahlen/{figure.pk}/", "Gondeln")
+    ]
+    assert hits(search(client, q="Fähren", kind="strategie")) == [
+        ("/strategie/#ziel-8", "Dortmund ist eine Stadt der Fähren")
+    ]
+
+
+@on_postgresql
 def test_the_upgrade_fills_the_vectors_of_rows_written_before_it(client, mobility):
     import importlib
 
@@ -518,7 +540,7 @@ def test_the_search_can_read_the_stored_vectors_through_their_index(mobility, ci
                 fields=["text"],
                 vector="search_vector",
             )
-        assert len(found) == 1
+        assert found.count == 1
         cursor.execute("EXPLAIN " + captured.captured_queries[-1]["sql"])
         plan = " ".join(row[0] for row in cursor.fetchall())
     table = "participation_statement" if kind == "aussagen" else "participation_comment"

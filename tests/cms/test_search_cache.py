@@ -7,6 +7,7 @@ import time
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from participation.moderation import hide
 from tests import factories
@@ -52,6 +53,16 @@ def test_an_unpublished_page_leaves_the_kept_results_at_once(client, mobility):
     assert hits(search(client, q="Verkehrswende"))
     mobility.unpublish()
     assert hits(search(client, q="Verkehrswende")) == []
+
+
+def test_a_page_made_private_leaves_the_kept_results_at_once(client, mobility):
+    assert hits(search(client, q="Verkehrswende"))
+    restriction = PageViewRestriction.objects.create(
+        page=mobility, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert hits(search(client, q="Verkehrswende")) == []
+    restriction.delete()
+    assert hits(search(client, q="Verkehrswende"))
 
 
 def test_a_new_statement_appears_when_the_kept_results_expire(client, mobility, settings):
