@@ -15,16 +15,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.refusals import Refused
 from outbox.services import mail_queue
 
 from .models import User
 from .privacy import Person, sections
-
-
-class Refused(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 def roles_of(user) -> list[str]:

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from wagtail.admin.views.account import LoginView as WagtailLoginView
 
+from config.refusals import Refused
+
 from . import data_export, deletion, my_participation
 from .delete_form import DeleteAccountForm
 from .display_names import TAKEN
@@ -145,7 +147,7 @@ def delete_account(request):
         elif form.is_valid():
             try:
                 deletion.account_delete(user=request.user)
-            except deletion.Refused as error:
+            except Refused as error:
                 refused = error.message
             else:
                 logout(request)

@@ -11,13 +11,14 @@ from django.utils.translation import ngettext
 
 from cms.admin_permissions import require_permission
 from cms.numbers import whole_number
+from config.refusals import Refused
 from config.security import allow_features
 
 from .attendance import check_in, figures_by_sector, find_for_check_in
 from .forms import TeamMessageForm
 from .messaging import message_confirmed
 from .models import Conference, ConferenceMessage, TableSeat
-from .registrations import Refused, seat_status
+from .registrations import seat_status
 from .tables import assign_tables
 
 

@@ -7,8 +7,9 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.refusals import Refused
+
 from .models import Conference, Registration, RegistrationSector, RegistrationStatus
-from .registrations import Refused
 
 SEARCH_LIMIT = 25
 

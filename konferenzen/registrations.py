@@ -21,6 +21,7 @@ from django.utils.translation import gettext_noop, ngettext
 
 from cms.numbers import grouped
 from config import ratelimit
+from config.refusals import Refused
 
 from . import mails
 from .links import CONFIRM_WITHIN
@@ -55,15 +56,6 @@ STALE_REGISTRATION = gettext_noop(
     "Diese Anmeldung wurde nicht rechtzeitig bestätigt oder ist abgesagt. "
     "Melden Sie sich bitte erneut an."
 )
-
-
-class Refused(Exception):
-    """`rate_limited`: the form was sent too often (HTTP 429)."""
-
-    def __init__(self, message: str, *, rate_limited: bool = False):
-        super().__init__(message)
-        self.message = message
-        self.rate_limited = rate_limited
 
 
 # --- What the public sees --------------------------------------------------------------------

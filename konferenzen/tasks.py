@@ -3,6 +3,8 @@ idempotent: what it did is marked in the same transaction as its effect."""
 
 from celery import shared_task
 
+from config.celery import Retrying
+
 from . import registrations
 
 
@@ -21,16 +23,11 @@ def anonymise_past_conferences() -> int:
     return registrations.anonymise_past_conferences()
 
 
-@shared_task(bind=True, max_retries=5, acks_late=True)
-def send_message(self, message_id: int) -> int:
+@shared_task(base=Retrying)
+def send_message(message_id: int) -> int:
     from .messaging import send_all
 
-    try:
-        return send_all(message_id)
-    except Exception as error:
-        if self.request.is_eager:
-            raise
-        raise self.retry(exc=error, countdown=60 * 2**self.request.retries) from error
+    return send_all(message_id)
 
 
 @shared_task

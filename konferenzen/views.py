@@ -10,13 +10,13 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.services import verified_emails
 from config.ratelimit import client_ip
+from config.refusals import Refused, show
 
 from . import links
 from .forms import RegistrationDetailsForm, RegistrationForm
 from .models import Conference, Registration, RegistrationStatus, TableSeat
 from .registrations import (
     STALE_REGISTRATION,
-    Refused,
     active_registration,
     cancel,
     change,
@@ -64,11 +64,9 @@ def registration_create(request, slug: str):
                     client_ip=client_ip(request),
                 )
             except Refused as refused:
-                if refused.rate_limited:
-                    if "application/json" in request.headers.get("Accept", ""):
-                        return JsonResponse({"error": refused.message}, status=429)
-                    status = 429
-                form.add_error(None, refused.message)
+                if refused.rate_limited and "application/json" in request.headers.get("Accept", ""):
+                    return JsonResponse({"error": refused.message}, status=429)
+                status = show(request, refused, form)
             else:
                 request.session["konferenzen:registered"] = form.cleaned_data["email"]
                 return redirect("konferenzen:registered", slug=conference.slug)
@@ -208,7 +206,7 @@ def registration_manage(request, registration: Registration, token: str):
                         preferences=form.preferences(),
                     )
                 except Refused as refused:
-                    form.add_error(None, refused.message)
+                    show(request, refused, form)
                 else:
                     messages.success(request, _("Ihre Änderungen sind gespeichert."))
                     return redirect(request.path)

@@ -1,17 +1,16 @@
 from celery import shared_task
 
+from config.celery import Retrying
+
 from . import services
 
 
-@shared_task(bind=True, max_retries=services.MAX_ATTEMPTS, acks_late=True)
-def deliver(self, mail_id: int) -> bool:
-    try:
-        return services.mail_deliver(mail_id=mail_id)
-    except services.MailDeliveryError as error:
-        if self.request.is_eager:
-            # In-process (no broker): leave the mail pending for the sweeper, don't block.
-            raise
-        raise self.retry(exc=error, countdown=min(60 * 2**self.request.retries, 3600)) from error
+# In-process (no broker) a failed delivery leaves the mail pending for the sweeper.
+@shared_task(
+    base=Retrying, max_retries=services.MAX_ATTEMPTS, retry_on=(services.MailDeliveryError,)
+)
+def deliver(mail_id: int) -> bool:
+    return services.mail_deliver(mail_id=mail_id)
 
 
 @shared_task

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from cms.admin_permissions import require_permission
 from cms.numbers import grouped
+from config.refusals import Refused, show
 
 from . import importing, moderation
 from .filters_admin import QueueFilter
@@ -16,7 +17,6 @@ from .forms import ModerationReasonForm
 from .models import Comment, Proposal, Visibility
 from .models.proposals import ProposalState
 from .proposals import proposal_accept, proposal_reject
-from .rules import Refused
 
 PER_PAGE = 30
 
@@ -82,7 +82,7 @@ def _act(request, target, back):
         else:
             messages.error(request, _("Unbekannte Aktion."))
     except Refused as refused:
-        messages.error(request, refused.message)
+        show(request, refused)
         return None
     return redirect(back)
 
@@ -149,8 +149,8 @@ def statement_import(request):
             return redirect("participation_admin:import")
         try:
             created = importing.save_rows(rows)
-        except importing.ImportRefused as refused:
-            messages.error(request, str(refused))
+        except Refused as refused:
+            show(request, refused)
             return redirect("participation_admin:import")
         del request.session[session_key]
         messages.success(

@@ -7,8 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.celery import hand_over
+from config.refusals import Refused
+
 from .models import Comment, Statement, Visibility
-from .rules import Refused, ensure_may_take_part, ensure_within_rate, may_moderate
+from .rules import ensure_may_take_part, ensure_within_rate, may_moderate
 
 
 def comment_post(
@@ -131,6 +134,8 @@ def thread(statement: Statement, *, page_number, per_page: int = THREAD_PAGE_SIZ
 
 
 def _enqueue_notification(comment_id: int) -> None:
-    from .tasks import enqueue
+    # The tasks module runs this module's work: imported here, where it is needed, to
+    # break that cycle.
+    from .tasks import notify_about_comment
 
-    enqueue("notify_about_comment", comment_id)
+    hand_over(notify_about_comment, comment_id)

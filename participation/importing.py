@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.numbers import grouped
+from config.refusals import Refused
 
 from .models import Sector, Statement, StatementKind, StatementState, Theme
 from .models.statements import STATEMENT_MAX_LENGTH
@@ -32,10 +33,6 @@ KIND_WORDS = {
     "zielbild": StatementKind.ZIELBILD,
     "zielbilder": StatementKind.ZIELBILD,
 }
-
-
-class ImportRefused(Exception):
-    pass
 
 
 class ImportForm(forms.Form):
@@ -83,7 +80,7 @@ class ImportForm(forms.Form):
             )
         try:
             table = read_table(upload.read(), xlsx=name.endswith(".xlsx"))
-        except ImportRefused as refused:
+        except Refused as refused:
             raise forms.ValidationError(str(refused)) from refused
         if len(table) > MAX_ROWS:
             raise forms.ValidationError(
@@ -109,14 +106,14 @@ def read_table(
         try:
             rows = list(csv.reader(io.StringIO(text), dialect))
         except csv.Error as error:
-            raise ImportRefused(
+            raise Refused(
                 _("Die Datei lässt sich nicht als CSV lesen (%(error)s).") % {"error": error}
             ) from error
     if not rows:
-        raise ImportRefused(_("Die Datei ist leer."))
+        raise Refused(_("Die Datei ist leer."))
     header = [str(cell or "").strip().lower() for cell in rows[0]]
     if required not in header:
-        raise ImportRefused(
+        raise Refused(
             _("In der ersten Zeile fehlt die Spalte „%(column)s“. Gefunden: %(found)s")
             % {"column": required, "found": ", ".join(h for h in header if h) or "—"}
         )
@@ -142,7 +139,7 @@ def csv_text(content: bytes) -> str:
             text = content.decode("cp1252", errors="replace")
     # No spreadsheet writes them into text; the database could not store them.
     if "\x00" in text:
-        raise ImportRefused(
+        raise Refused(
             _(
                 "Die Datei enthält Nullzeichen und ist wohl keine Tabelle als Text. Bitte "
                 "speichern Sie sie als CSV (UTF-8) oder als XLSX."
@@ -174,9 +171,7 @@ def _xlsx_rows(content: bytes, max_rows: int = MAX_ROWS) -> list[list]:
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:
-        raise ImportRefused(
-            _("Die Datei lässt sich nicht als Excel-Tabelle (XLSX) lesen.")
-        ) from error
+        raise Refused(_("Die Datei lässt sich nicht als Excel-Tabelle (XLSX) lesen.")) from error
     sheet = workbook.worksheets[0]
     # One row more than allowed is enough to say the file is too long.
     rows = [list(row) for row in itertools.islice(sheet.iter_rows(values_only=True), max_rows + 2)]
@@ -284,7 +279,7 @@ def save_rows(stored: dict) -> list[Statement]:
     statements = []
     for row in stored["rows"]:
         if row["theme"] not in themes or row["sector"] not in sectors:
-            raise ImportRefused(
+            raise Refused(
                 _("Ein Thema oder Bereich wurde inzwischen gelöscht. Bitte erneut hochladen.")
             )
         statement = Statement(

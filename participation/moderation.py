@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import MODERATORS
+from config.refusals import Refused
 from outbox.services import mail_queue
 
 from .comments import recount_comments
 from .models import Comment, Flag, ModerationAction, ModerationEvent, Proposal, Visibility
-from .rules import Refused, ensure_verified, ensure_within_rate
+from .rules import ensure_verified, ensure_within_rate
 
 
 def _target_kwargs(target) -> dict:

@@ -11,11 +11,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.refusals import Refused
 from outbox.services import mail_queue
 
 from .models import Proposal, Sector, Statement, StatementState, Theme
 from .models.proposals import ProposalState
-from .rules import Refused, ensure_verified, ensure_within_rate
+from .rules import ensure_verified, ensure_within_rate
 
 SIMILAR_LIMIT = 5
 WORD = re.compile(r"\w{4,}", re.UNICODE)

@@ -13,18 +13,9 @@ from django.utils.translation import gettext as _
 from accounts.services import user_is_verified
 from cms.stages import NO_CONSULTATION, Consultation, stage_status
 from config import ratelimit
+from config.refusals import Refused
 
 from .models import Statement, StatementState
-
-
-class Refused(Exception):
-    """A rule says no; the message is meant for the person and is shown to them.
-    `rate_limited`: the person did this too often (HTTP 429)."""
-
-    def __init__(self, message: str, *, rate_limited: bool = False):
-        super().__init__(message)
-        self.message = message
-        self.rate_limited = rate_limited
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,14 @@
 from celery import shared_task
 from django.conf import settings
 
-from config.celery import hand_over
+from config.celery import Retrying
 
 from . import moderation, notifications, theme_figures
 
 
-def enqueue(task_name: str, *args) -> None:
-    """Hand work to the broker; if it is away, the periodic sweeps below catch up."""
-    hand_over(globals()[task_name], *args)
-
-
-@shared_task(bind=True, max_retries=5, acks_late=True)
-def notify_about_comment(self, comment_id: int) -> int:
-    try:
-        return notifications.notify_about_comment(comment_id)
-    except Exception as error:
-        if self.request.is_eager:
-            raise
-        raise self.retry(exc=error, countdown=60 * 2**self.request.retries) from error
+@shared_task(base=Retrying)
+def notify_about_comment(comment_id: int) -> int:
+    return notifications.notify_about_comment(comment_id)
 
 
 @shared_task
@@ -47,14 +37,9 @@ def _announce_results(results_id: int) -> int:
     )
 
 
-@shared_task(bind=True, max_retries=5, acks_late=True)
-def notify_stage_results(self, results_id: int) -> int:
-    try:
-        return _announce_results(results_id)
-    except Exception as error:
-        if self.request.is_eager:
-            raise
-        raise self.retry(exc=error, countdown=60 * 2**self.request.retries) from error
+@shared_task(base=Retrying)
+def notify_stage_results(results_id: int) -> int:
+    return _announce_results(results_id)
 
 
 @shared_task

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy
 
 from cms.admin_permissions import require_permission
 from cms.numbers import whole_number
+from config.refusals import Refused, show
 
-from .consolidation import Refused
 from .figure_status import assess
 from .models import KeyFigure, KeyFigureValue, Project, ProjectReport, ProjectState
 from .models.monitoring import NOTE_MAX_LENGTH
@@ -128,7 +128,7 @@ def key_figure(request, pk: int):
         try:
             report_value(user=request.user, key_figure=figure, **form.cleaned_data)
         except Refused as refused:
-            form.add_error(refused.field or None, refused.message)
+            show(request, refused, form)
         else:
             messages.success(request, _("Der Wert ist gemeldet."))
             return redirect("zielbilder_admin:report_key_figure", pk=figure.pk)
@@ -165,9 +165,7 @@ def project(request, pk: int):
                 )
                 reach_milestone(user=request.user, milestone=milestone, day=timezone.localdate())
         except Refused as refused:
-            milestone_form.add_error(
-                refused.field if refused.field in milestone_form.fields else None, refused.message
-            )
+            show(request, refused, milestone_form)
         if not milestone_form.errors:
             messages.success(request, _("Der Meilenstein ist gespeichert."))
             return redirect("zielbilder_admin:report_project", pk=item.pk)
@@ -175,7 +173,7 @@ def project(request, pk: int):
         try:
             report_project(user=request.user, project=item, **form.cleaned_data)
         except Refused as refused:
-            form.add_error(refused.field or None, refused.message)
+            show(request, refused, form)
         else:
             messages.success(request, _("Der Stand des Projekts ist gemeldet."))
             return redirect("zielbilder_admin:report_project", pk=item.pk)
@@ -213,7 +211,7 @@ def value_import(request):
         try:
             count = importing.save(request.user, table)
         except Refused as refused:
-            messages.error(request, refused.message)
+            show(request, refused)
             return redirect("zielbilder_admin:value_import")
         del request.session[SESSION_KEY]
         messages.success(request, _("%(n)d Werte sind gemeldet.") % {"n": count})
@@ -287,7 +285,7 @@ def field_projects(request, pk: int):
         try:
             add_further_project(user=request.user, field=field, **form.cleaned_data)
         except Refused as refused:
-            form.add_error(refused.field or None, refused.message)
+            show(request, refused, form)
         else:
             messages.success(request, _("Das Projekt ist eingetragen."))
             return redirect("zielbilder_admin:field_projects", pk=field.pk)

@@ -11,13 +11,13 @@ from django.utils.translation import gettext_lazy
 
 from cms.admin_permissions import require_permission
 from cms.numbers import whole_number
+from config.refusals import Refused, show
 
 from . import analysis
 from .catalogue import agree_catalogue, current_agreement
 from .charts import chart_of
 from .consolidation import (
     MAX_SELECTION,
-    Refused,
     merge_statements,
     record_outcome,
     traceability,
@@ -97,7 +97,7 @@ def _post(request, theme, zielbilder):
             else:
                 count = merge_statements(zielbild=chosen, statements=statements, by=request.user)
         except Refused as refused:
-            messages.error(request, refused.message)
+            show(request, refused)
             return _back(theme, page, "auswahl")
         if action == "new_zielbild":
             messages.success(
@@ -223,7 +223,7 @@ def catalogue_agreement(request):
         try:
             agreement = agree_catalogue(**form.cleaned_data, by=request.user)
         except Refused as refused:
-            form.add_error(refused.field or None, refused.message)
+            show(request, refused, form)
         else:
             messages.success(
                 request,

@@ -17,6 +17,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Q
 from django.utils import timezone
 
+from config.celery import hand_over
+
 from .models import AnalysisState, ThemeAnalysis
 from .opinion_groups import OpinionGroups, opinion_groups, polis_consensus, votes_of_theme
 from .similarity import similar_pairs
@@ -36,6 +38,8 @@ GROUP_LETTERS = "ABCDE"
 
 def request_analysis(theme, by=None) -> tuple[ThemeAnalysis, bool]:
     """Ask for a new run; if one is already waiting or running, that one is returned."""
+    # The tasks module runs this module's work: imported here, where it is needed, to
+    # break that cycle.
     from . import tasks
 
     open_run = ThemeAnalysis.objects.filter(theme=theme, state__in=OPEN_STATES).first()
@@ -46,7 +50,7 @@ def request_analysis(theme, by=None) -> tuple[ThemeAnalysis, bool]:
             analysis = ThemeAnalysis.objects.create(theme=theme, requested_by=by)
     except IntegrityError:  # a parallel click won
         return ThemeAnalysis.objects.get(theme=theme, state__in=OPEN_STATES), False
-    transaction.on_commit(lambda: tasks.enqueue("compute_theme_analysis", analysis.pk))
+    transaction.on_commit(lambda: hand_over(tasks.compute_theme_analysis, analysis.pk))
     return analysis, True
 
 

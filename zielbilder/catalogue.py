@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .consolidation import Refused
+from config.refusals import Refused
+
 from .models import AgreedZielbild, CatalogueAgreement, ConsolidatedZielbild
 from .models.agreement import NOTE_MAX_LENGTH
 

@@ -6,19 +6,14 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from config.refusals import Refused
+
 from .models import ConsolidatedZielbild, InputOutcome, OutcomeKind
 from .models.consolidation import REASON_MAX_LENGTH, ZIELBILD_MAX_LENGTH
 
 # Statements one action of the workbench takes at most: a Zielbild made of more inputs than
 # this is better built in steps the team can check.
 MAX_SELECTION = 50
-
-
-class Refused(Exception):
-    def __init__(self, message: str, field: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def record_outcome(*, statement, kind: str, zielbild=None, reason: str = "", by=None):

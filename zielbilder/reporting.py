@@ -11,7 +11,8 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .consolidation import Refused
+from config.refusals import Refused
+
 from .models import (
     FieldOfAction,
     KeyFigure,

@@ -1,32 +1,20 @@
 """The strategy team's slow work (Celery). See `analysis` for why each run is safe to repeat."""
 
-import logging
-
 from celery import shared_task
 
-from config.celery import hand_over
+from config.celery import Retrying
 
 from . import analysis
 
-logger = logging.getLogger(__name__)
+
+def _analysis_failed(task, error, analysis_id: int) -> None:
+    """The team sees "failed" with the reason and can start a new run."""
+    analysis.mark_failed(analysis_id, error)
 
 
-def enqueue(task_name: str, *args) -> None:
-    """Hand work to the broker; if it is away, the sweeps below catch up."""
-    hand_over(globals()[task_name], *args)
-
-
-@shared_task(bind=True, max_retries=3, acks_late=True)
-def compute_theme_analysis(self, analysis_id: int) -> int | None:
-    try:
-        result = analysis.run_analysis(analysis_id)
-    except Exception as error:
-        if self.request.is_eager or self.request.retries >= self.max_retries:
-            # The team sees "failed" with the reason and can start a new run.
-            logger.exception("Analysis %s failed", analysis_id)
-            analysis.mark_failed(analysis_id, error)
-            return None
-        raise self.retry(exc=error, countdown=60 * 2**self.request.retries) from error
+@shared_task(base=Retrying, max_retries=3, gives_up=_analysis_failed)
+def compute_theme_analysis(analysis_id: int) -> int | None:
+    result = analysis.run_analysis(analysis_id)
     return result.pk if result else None
 
 
@@ -48,18 +36,17 @@ def refresh_analyses() -> int:
     return len(themes)
 
 
-@shared_task(bind=True, max_retries=2, acks_late=True)
-def compile_paper(self, version_id: int) -> int | None:
+def _compilation_failed(task, error, version_id: int) -> None:
     from .council import compilation
 
-    try:
-        version = compilation.compile_version(version_id)
-    except Exception as error:
-        if self.request.is_eager or self.request.retries >= self.max_retries:
-            logger.exception("Compilation of paper version %s failed", version_id)
-            compilation.mark_failed(version_id, error)
-            return None
-        raise self.retry(exc=error, countdown=30 * 2**self.request.retries) from error
+    compilation.mark_failed(version_id, error)
+
+
+@shared_task(base=Retrying, max_retries=2, backoff=30, gives_up=_compilation_failed)
+def compile_paper(version_id: int) -> int | None:
+    from .council import compilation
+
+    version = compilation.compile_version(version_id)
     return version.pk if version else None
 
 
@@ -74,16 +61,11 @@ def compile_stuck_papers() -> int:
     return len(stuck)
 
 
-@shared_task(bind=True, max_retries=5, acks_late=True)
-def announce_decision(self, decision_id: int) -> int:
+@shared_task(base=Retrying)
+def announce_decision(decision_id: int) -> int:
     from .council import decision
 
-    try:
-        return decision.announce(decision_id)
-    except Exception as error:
-        if self.request.is_eager:
-            raise
-        raise self.retry(exc=error, countdown=60 * 2**self.request.retries) from error
+    return decision.announce(decision_id)
 
 
 @shared_task

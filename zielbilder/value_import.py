@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.numbers import grouped, whole_number
+from config.refusals import Refused
 
-from .consolidation import Refused
 from .models import KeyFigure, KeyFigureValue
 from .reporting import check_value, may_report
 
@@ -37,7 +37,7 @@ class ValueImportForm(forms.Form):
     )
 
     def clean_file(self):
-        from participation.importing import ImportRefused, read_table
+        from participation.importing import read_table
 
         upload = self.cleaned_data["file"]
         name = upload.name.lower()
@@ -52,7 +52,7 @@ class ValueImportForm(forms.Form):
             table = read_table(
                 upload.read(), xlsx=name.endswith(".xlsx"), required="wert", max_rows=MAX_ROWS
             )
-        except ImportRefused as refused:
+        except Refused as refused:
             raise forms.ValidationError(str(refused)) from refused
         if len(table) > MAX_ROWS:
             raise forms.ValidationError(

@@ -8,12 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.numbers import whole_number
+from config.refusals import Refused, show
 
 from ..comments import comment_delete, comment_edit, comment_post, ensure_may_change
 from ..forms import CommentEditForm, CommentForm, FlagForm
 from ..models import Comment, Proposal, Visibility
 from ..moderation import flag
-from ..rules import Refused, consultation_of, may_moderate
+from ..rules import consultation_of, may_moderate
 from .helpers import login_first, too_many, wants_json
 from .statements import public_statement, statement_context
 
@@ -45,11 +46,9 @@ def comment_create(request, pk: int):
                 consultation=consultation_of(statement.stage),
             )
         except Refused as refused:
-            if refused.rate_limited:
-                if wants_json(request):
-                    return too_many(refused.message)
-                status = 429
-            form.add_error("text", refused.message)
+            if refused.rate_limited and wants_json(request):
+                return too_many(refused.message)
+            status = show(request, refused, form, field="text")
         else:
             if comment.is_pending:
                 messages.success(
@@ -102,7 +101,7 @@ def comment_update(request, comment: Comment):
                 consultation=consultation_of(comment.statement.stage),
             )
         except Refused as refused:
-            form.add_error("text", refused.message)
+            show(request, refused, form, field="text")
         else:
             messages.success(request, _("Ihr Kommentar wurde geändert."))
             return redirect(comment.get_absolute_url())
@@ -137,11 +136,9 @@ def _flag(request, target, back_url: str):
                 note=form.cleaned_data["note"],
             )
         except Refused as refused:
-            if refused.rate_limited:
-                if wants_json(request):
-                    return too_many(refused.message)
-                status = 429
-            form.add_error(None, refused.message)
+            if refused.rate_limited and wants_json(request):
+                return too_many(refused.message)
+            status = show(request, refused, form)
         else:
             messages.success(
                 request, _("Danke für Ihre Meldung. Die Moderation sieht sie sich an.")

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.services import user_is_verified
+from config.refusals import Refused, show
 
 from ..filters import ProposalFilter
 from ..forms import ProposalForm
@@ -12,7 +13,6 @@ from ..models import Proposal, Theme
 from ..proposals import proposal_submit, similar_statements
 from ..rules import (
     STAGE_OF_KIND,
-    Refused,
     consultation_of,
     consultations,
     open_proposal_kinds,
@@ -86,11 +86,9 @@ def proposal_create(request, slug: str):
                 consultation=consultation_of(stage),
             )
         except Refused as refused:
-            if refused.rate_limited:
-                if wants_json(request):
-                    return too_many(refused.message)
-                status = 429
-            form.add_error("text", refused.message)
+            if refused.rate_limited and wants_json(request):
+                return too_many(refused.message)
+            status = show(request, refused, form, field="text")
         else:
             messages.success(
                 request,

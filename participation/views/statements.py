@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.services import user_is_verified
+from config.refusals import Refused, show
 
 from ..comments import thread
 from ..filters import CommentFilter
@@ -16,7 +17,7 @@ from ..forms import CommentForm, VoteForm
 from ..listing import query_key
 from ..models import Statement
 from ..notifications import follows
-from ..rules import Refused, consultation_of, may_moderate, may_take_part
+from ..rules import consultation_of, may_moderate, may_take_part
 from ..votes import VOTE_BUTTONS, shares, vote_cast, votes_of
 from .helpers import back, login_first, wants_json
 
@@ -127,7 +128,7 @@ def vote(request, pk: int):
             return JsonResponse(
                 {"error": refused.message}, status=429 if refused.rate_limited else 403
             )
-        messages.error(request, refused.message)
+        show(request, refused)
         return back(request, statement_url, f"aussage-{pk}")
     if wants_json(request):
         result = shares(statement)

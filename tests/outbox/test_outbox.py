@@ -80,7 +80,7 @@ def test_the_task_retries_with_backoff_when_sending_fails():
     tasks.deliver.push_request(is_eager=False, retries=2)
     try:
         with failing_smtp, retry as retried, pytest.raises(Retry):
-            tasks.deliver.run(stored.pk)
+            tasks.deliver(stored.pk)
     finally:
         tasks.deliver.pop_request()
     assert retried.call_args.kwargs["countdown"] == 240

@@ -93,8 +93,8 @@ def test_a_wrong_conference_or_date_is_refused_next_to_its_field(
         on = timezone.localdate() - datetime.timedelta(days=10)
     if "stage" in change:
         # The form offers stage-4 conferences only; a stage-2 one is refused by the rule too.
+        from config.refusals import Refused
         from zielbilder.catalogue import agree_catalogue
-        from zielbilder.consolidation import Refused
 
         held_conference.stage = 2
         held_conference.save()

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.admin_permissions import require_permission
+from config.refusals import Refused, show
 
-from ..consolidation import Refused
 from ..models import DecisionOutcome, PaperVersion, VersionState
 from ..models.council import CHANGES_MAX_LENGTH, RESOLUTION_MAX_LENGTH
 from .compilation import PAPER_NUMBER_MAX_LENGTH, TITLE_MAX_LENGTH, publish, start_compilation
@@ -87,7 +87,7 @@ def versions(request):
             try:
                 publish(version, by=request.user)
             except Refused as refused:
-                messages.error(request, refused.message)
+                show(request, refused)
             else:
                 messages.success(
                     request, _("Version %(n)d ist veröffentlicht.") % {"n": version.number}
@@ -97,7 +97,7 @@ def versions(request):
             try:
                 version = start_compilation(**form.cleaned_data, by=request.user)
             except Refused as refused:
-                form.add_error(refused.field or None, refused.message)
+                show(request, refused, form)
             else:
                 messages.success(
                     request,
@@ -131,8 +131,7 @@ def decision(request, number: int):
         try:
             record_decision(version=version, **form.cleaned_data, by=request.user)
         except Refused as refused:
-            field = refused.field if refused.field in form.fields else None
-            form.add_error(field, refused.message)
+            show(request, refused, form)
         else:
             messages.success(request, _("Der Beschluss ist eingetragen."))
             return redirect("zielbilder_admin:paper")

@@ -19,8 +19,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cms.sitecache import tree_changed
+from config.celery import hand_over
+from config.refusals import Refused
 
-from ..consolidation import Refused
 from ..models import PaperVersion, VersionState
 from ..models.council import RESOLUTION_MAX_LENGTH
 
@@ -37,6 +38,8 @@ def start_compilation(
     *, title: str, paper_number: str, proposed_resolution: str, by=None
 ) -> PaperVersion:
     """A new version, compiled in the background; refused while another one is compiled."""
+    # The tasks module runs this module's work: imported here, where it is needed, to
+    # break that cycle.
     from .. import tasks
 
     title, paper_number = (title or "").strip(), (paper_number or "").strip()
@@ -81,7 +84,7 @@ def start_compilation(
     except IntegrityError:  # a parallel start won the race for the one compilation
         running = PaperVersion.objects.filter(state=VersionState.COMPILING).first()
         raise Refused(_running_message(running), "") from None
-    transaction.on_commit(lambda: tasks.enqueue("compile_paper", version.pk))
+    transaction.on_commit(lambda: hand_over(tasks.compile_paper, version.pk))
     return version
 
 

@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ..consolidation import Refused
+from config.celery import hand_over
+from config.refusals import Refused
+
 from ..models import CouncilDecision, DecisionOutcome, PaperVersion, VersionState
 from ..models.council import ADOPTING_OUTCOMES, CHANGES_MAX_LENGTH
 
@@ -32,6 +34,8 @@ def record_decision(
     one, freezes it, and opens stage 6; the people who asked to be told hear of it."""
     from cms.stages import begin_stage
 
+    # The tasks module runs this module's work: imported here, where it is needed, to
+    # break that cycle.
     from .. import tasks
 
     changes = (changes or "").strip()
@@ -84,7 +88,7 @@ def record_decision(
         if adopting:
             PaperVersion.objects.filter(pk=version.pk).update(binding=True)
             begin_stage(IMPLEMENTATION_STAGE, user=by)
-            transaction.on_commit(lambda: tasks.enqueue("announce_decision", decision.pk))
+            transaction.on_commit(lambda: hand_over(tasks.announce_decision, decision.pk))
     return decision
 
 
