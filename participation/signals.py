@@ -3,6 +3,8 @@ from functools import partial
 from django.db import transaction
 from django.dispatch import Signal
 
+from config.celery import hand_over
+
 # Statements were created or changed without a model signal (the bulk import): the floors
 # above that keep counts of statements listen to this.
 statements_changed = Signal()
@@ -12,6 +14,7 @@ def stage_results_published(sender, instance, **kwargs):
     """cms publishes a stage's results; the followers of themes hear about it from us."""
     if sender._meta.label != "cms.StageResults":
         return
-    from .tasks import enqueue
+    # The tasks module imports what imports this module: imported here to break that cycle.
+    from .tasks import notify_stage_results
 
-    transaction.on_commit(partial(enqueue, "notify_stage_results", instance.pk))
+    transaction.on_commit(partial(hand_over, notify_stage_results, instance.pk))
