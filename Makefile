@@ -9,7 +9,7 @@ AXE_VERSION := 4.14.1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint audit worker beat messages assets clean bench screenshots
+.PHONY: install run test lint docs audit worker beat messages assets clean bench screenshots
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) fehlt / is missing: install Python 3.11"; exit 1; }
@@ -31,6 +31,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run --noinput
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
+# The documentation as a site (docs/, mkdocs.yml): build/site/index.html; a broken link fails.
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	@echo "Die Dokumentation: build/site/index.html"
 
 # Known vulnerabilities in the installed packages (pip-audit; the project itself is skipped).
 # Fails on any; says plainly when the vulnerability service cannot be reached (see docs/security.md, "pip-audit").

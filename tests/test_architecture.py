@@ -1,6 +1,7 @@
 """The apps stand on floors and imports only go down (design.md, "Shape of the code")."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,34 @@ def test_imports_only_go_down(app):
         other: files for other, files in imported_apps(app).items() if other not in ALLOWED[app]
     }
     assert forbidden == {}, f"{app} imports from a floor above or beside it: {forbidden}"
+
+
+LOAD = re.compile(r"{%\s*load\s+([^%]+?)\s*%}")
+
+
+def tag_libraries() -> dict[str, str]:
+    """{library name: the app that defines it} of our apps' template tag libraries."""
+    return {
+        path.stem: app
+        for app in APPS
+        for path in (ROOT / app / "templatetags").glob("*.py")
+        if path.stem != "__init__"
+    }
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_templates_load_only_the_tags_of_their_floor_and_below(app):
+    """A lower app's page shows an upper app's content through a hook the upper app fills
+    (participation.panels), never by loading its tags."""
+    libraries = tag_libraries()
+    forbidden = []
+    for path in (ROOT / "templates" / app).rglob("*.html"):
+        for names in LOAD.findall(path.read_text()):
+            for name in names.split():
+                owner = libraries.get(name)
+                if owner and owner != app and owner not in ALLOWED[app]:
+                    forbidden.append(f"{path.relative_to(ROOT)}: {name} ({owner})")
+    assert forbidden == []
 
 
 @pytest.mark.parametrize("app", ["participation", "konferenzen", "zielbilder"])

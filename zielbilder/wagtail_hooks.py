@@ -10,8 +10,9 @@ from cms.admin_menu import PermissionMenuItem
 from cms.admin_permissions import SnippetViewSet
 from cms.navigation import MAIN_NAVIGATION
 from cms.teasers import HOME_TEASERS
+from participation.panels import STATEMENT_PAGE, THEME_PAGE, THEME_RESULTS
 
-from . import admin_reporting, admin_views, admin_workbench, frontdoor
+from . import admin_reporting, admin_views, admin_workbench, frontdoor, panels
 from .council import admin_views as council_admin
 from .models import (
     ConsolidatedZielbild,
@@ -214,6 +215,12 @@ register_snippet(ZielbildViewSet)
 # The home page's teasers and the main navigation (cms.teasers, cms.navigation).
 hooks.register(HOME_TEASERS, frontdoor.monitoring_teasers)
 hooks.register(MAIN_NAVIGATION, frontdoor.navigation_items)
+
+# What participation's pages show of the consolidation and the analysis (participation.panels).
+hooks.register(STATEMENT_PAGE, panels.statement_outcome)
+hooks.register(THEME_PAGE, panels.theme_traceability)
+hooks.register(THEME_RESULTS, panels.theme_opinion_groups)
+hooks.register(THEME_RESULTS, panels.theme_traceability)
 
 
 @hooks.register("search_providers")

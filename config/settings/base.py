@@ -2,7 +2,7 @@
 
 Everything a deployment changes comes from the environment; every value has an embedded
 default so that a first run needs nothing else (SQLite, eager Celery tasks, mail to the
-console). See the configuration table in README.md.
+console). See the configuration table in docs/configuration.md.
 """
 
 from pathlib import Path

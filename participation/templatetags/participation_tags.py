@@ -2,6 +2,8 @@ from django import template
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import urlize
 
+from ..panels import panels as contributed_panels
+
 register = template.Library()
 
 
@@ -24,3 +26,9 @@ def bar_segments(shares: list[dict]) -> list[dict]:
             segments.append({"choice": share["choice"], "x": start, "width": share["percent"]})
             start += share["percent"]
     return segments
+
+
+@register.simple_tag(takes_context=True)
+def panels(context, place: str, subject):
+    """What the apps above show at `place` of this page (participation.panels)."""
+    return contributed_panels(place, subject, context.get("request"))

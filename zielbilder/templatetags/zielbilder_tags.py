@@ -1,41 +1,9 @@
-"""What the consolidation says about a statement, for the statement page of participation
-(which knows nothing of zielbilder but loads this tag)."""
+"""Filters of zielbilder's own templates. (What it shows on participation's pages comes
+through participation.panels, see panels.py.)"""
 
 from django import template
 
 register = template.Library()
-
-
-@register.inclusion_tag("zielbilder/includes/statement_outcome.html")
-def statement_outcome(statement):
-    from ..models import InputOutcome
-
-    outcome = (
-        InputOutcome.objects.select_related("zielbild", "zielbild__theme")
-        .filter(statement_id=statement.pk)
-        .first()
-    )
-    if outcome is not None and outcome.zielbild is not None and not outcome.zielbild.live:
-        # The Zielbild is still a draft: the public hears only that the input is in work.
-        outcome = None
-    return {"outcome": outcome, "statement": statement}
-
-
-@register.inclusion_tag("zielbilder/includes/theme_traceability.html")
-def theme_traceability(theme):
-    """How many of a theme's inputs were taken up, merged or not taken up (one query)."""
-    from ..consolidation import traceability
-
-    return {"theme": theme, "trace": traceability(theme)}
-
-
-@register.inclusion_tag("zielbilder/includes/theme_opinion_groups.html")
-def theme_opinion_groups(theme):
-    """The theme's latest opinion groups, drawn; two queries."""
-    from ..analysis import latest
-    from ..charts import chart_of
-
-    return {"theme": theme, "chart": chart_of(latest(theme))}
 
 
 @register.filter

@@ -1,0 +1,44 @@
+"""What the consolidation and the analysis show on participation's pages (participation.panels,
+registered in wagtail_hooks.py): what became of a statement, how a theme's inputs were taken
+up, the theme's opinion groups."""
+
+from django.template.loader import render_to_string
+
+from .analysis import latest
+from .charts import chart_of
+from .consolidation import traceability
+from .models import InputOutcome
+
+
+def statement_outcome(statement, request) -> str:
+    outcome = (
+        InputOutcome.objects.select_related("zielbild", "zielbild__theme")
+        .filter(statement_id=statement.pk)
+        .first()
+    )
+    if outcome is not None and outcome.zielbild is not None and not outcome.zielbild.live:
+        # The Zielbild is still a draft: the public hears only that the input is in work.
+        outcome = None
+    return render_to_string(
+        "zielbilder/includes/statement_outcome.html",
+        {"outcome": outcome, "statement": statement},
+        request=request,
+    )
+
+
+def theme_traceability(theme, request) -> str:
+    """How many of a theme's inputs were taken up, merged or not taken up (one query)."""
+    return render_to_string(
+        "zielbilder/includes/theme_traceability.html",
+        {"theme": theme, "trace": traceability(theme)},
+        request=request,
+    )
+
+
+def theme_opinion_groups(theme, request) -> str:
+    """The theme's latest opinion groups, drawn; two queries."""
+    return render_to_string(
+        "zielbilder/includes/theme_opinion_groups.html",
+        {"theme": theme, "chart": chart_of(latest(theme))},
+        request=request,
+    )
