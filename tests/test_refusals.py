@@ -1,7 +1,6 @@
 """One refusal for every service (config.refusals.Refused) and one way to show it (`show`)."""
 
 import ast
-from pathlib import Path
 
 import pytest
 from django import forms
@@ -11,8 +10,7 @@ from django.test import RequestFactory
 
 from config.refusals import Refused, show
 
-ROOT = Path(__file__).resolve().parent.parent
-APPS = ["accounts", "outbox", "cms", "participation", "konferenzen", "zielbilder", "config"]
+from .sources import nodes
 
 
 class CommentForm(forms.Form):
@@ -62,13 +60,9 @@ def test_without_a_form_it_is_a_message_on_the_next_page(request_with_messages):
 
 def test_no_app_defines_a_refusal_of_its_own():
     """One class, so that a view catches every rule's "no" the same way."""
-    found = []
-    for app in APPS:
-        for path in (ROOT / app).rglob("*.py"):
-            tree = ast.parse(path.read_text(), filename=str(path))
-            found += [
-                f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"
-                for node in ast.walk(tree)
-                if isinstance(node, ast.ClassDef) and "Refused" in node.name
-            ]
+    found = [
+        f"{path}:{node.lineno} {node.name}"
+        for path, node in nodes()
+        if isinstance(node, ast.ClassDef) and "Refused" in node.name
+    ]
     assert found == ["config/refusals.py:16 Refused"]
