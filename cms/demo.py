@@ -17,7 +17,7 @@ from .models import (
     StagePage,
     StageResults,
 )
-from .stages import StageKind
+from .stages import StageKind, StageSubject
 
 HOME_INTRO = (
     "<p>Wie sehen wir Dortmund heute, und wie wollen wir es morgen? Im "
@@ -87,6 +87,14 @@ STAGES = [
         300 + 5 * 365,
     ),
 ]
+
+# What the workshops of a stage write and what its conference agrees on.
+STAGE_SUBJECT = {
+    1: StageSubject.AUSGANGSBILD,
+    2: StageSubject.AUSGANGSBILD,
+    3: StageSubject.ZIELBILD,
+    4: StageSubject.ZIELBILD,
+}
 
 STAGE_BODY = {
     1: "Die Workshops der drei Bereiche haben zu allen 19 Schwerpunktthemen festgehalten, wie "
@@ -476,6 +484,7 @@ def load(*, today: datetime.date, report) -> None:
                 slug=f"stufe-{number}",
                 number=number,
                 kind=kind,
+                subject=STAGE_SUBJECT.get(number, ""),
                 short_description=short,
                 start_date=today + datetime.timedelta(days=start),
                 end_date=today + datetime.timedelta(days=end),

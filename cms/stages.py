@@ -1,7 +1,12 @@
 """Which stage of the Stadtgespräch runs, and in which state every stage is.
 
-This is the one place the other apps ask; they refer to a stage by its number (1–6) and
-never import the page models.
+This is the one place the other apps ask. The process is data: editors keep its stages as
+pages, each with a number, a kind (workshops, conference, council decision, implementation)
+and, for workshops and conferences, the statements it works on (Ausgangsbilder or
+Zielbilder). Other apps ask for a stage by what it does – "the stage that collects
+Zielbilder", "the conference that agrees on Ausgangsbilder" – and never by its number, so
+that a city may run its process with five stages or a second round without changing code
+(tests/test_process_as_data.py holds them to it).
 """
 
 from __future__ import annotations
@@ -10,13 +15,25 @@ import datetime
 from dataclasses import dataclass, replace
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-STAGE_COUNT = 6
+# The most stages a process may have: room for a second round of the usual six.
+MAX_STAGES = 12
+
+
+def stage_number_validators() -> list:
+    """A field that holds a stage's number: from 1 up to MAX_STAGES."""
+    return [MinValueValidator(1), MaxValueValidator(MAX_STAGES)]
+
+
+def stage_number_check(field: str) -> models.Q:
+    """The same as a database constraint's condition."""
+    return models.Q(**{f"{field}__gte": 1, f"{field}__lte": MAX_STAGES})
 
 
 class StageState(models.TextChoices):
@@ -30,6 +47,18 @@ class StageKind(models.TextChoices):
     CONFERENCE = "conference", _("Stadtkonferenz")
     COUNCIL_DECISION = "council_decision", _("Ratsbeschluss")
     IMPLEMENTATION = "implementation", _("Umsetzung")
+
+
+class StageSubject(models.TextChoices):
+    """What a workshops stage collects and a conference stage agrees on. The values are
+    participation's kinds of statement, so that it can look a stage up by a statement's kind."""
+
+    AUSGANGSBILD = "ausgangsbild", pgettext_lazy("kind of statement, plural", "Ausgangsbilder")
+    ZIELBILD = "zielbild", pgettext_lazy("kind of statement, plural", "Zielbilder")
+
+
+# The kinds of stage that work on statements, and so name a subject; the others name none.
+KINDS_WITH_SUBJECT = (StageKind.WORKSHOPS, StageKind.CONFERENCE)
 
 
 def state_for_dates(
@@ -124,6 +153,7 @@ class StageStatus:
     # stage page's translation in the reader's language (see `process_stages`).
     content_language: str = "de"
     translation_key: str = ""
+    subject: str = ""
 
     @property
     def is_running(self) -> bool:
@@ -136,6 +166,20 @@ class StageStatus:
     @property
     def is_planned(self) -> bool:
         return self.state == StageState.PLANNED
+
+    @property
+    def collects(self) -> str:
+        """The kind of statement this stage's workshops write (and citizens propose), or ""."""
+        return self.subject if self.kind == StageKind.WORKSHOPS else ""
+
+    @property
+    def agrees_on(self) -> str:
+        """The kind of statement this stage's conference agrees on, or ""."""
+        return self.subject if self.kind == StageKind.CONFERENCE else ""
+
+    @property
+    def holds_conference(self) -> bool:
+        return self.kind == StageKind.CONFERENCE
 
 
 # Every participation page and every vote asks for the stages; they change only when an
@@ -249,6 +293,54 @@ def stage_status(number: int, *, today: datetime.date | None = None) -> StageSta
     return None
 
 
+def collecting_stage(
+    subject: str, *, stages: list[StageStatus] | None = None, today: datetime.date | None = None
+) -> StageStatus | None:
+    """The stage whose workshops write statements of kind `subject`, if the process has one."""
+    stages = process_stages(today=today) if stages is None else stages
+    return next((stage for stage in stages if subject and stage.collects == subject), None)
+
+
+def collecting_stages(*, stages: list[StageStatus] | None = None) -> list[StageStatus]:
+    """The stages that collect statements, in the process's order."""
+    stages = process_stages() if stages is None else stages
+    return [stage for stage in stages if stage.collects]
+
+
+def collecting_stage_choices() -> list[tuple[str, str]]:
+    """The choice of the stage a statement comes from, for forms and filters: "Stufe 1:
+    Ausgangsbilder", …"""
+    return [
+        (
+            str(stage.number),
+            _("Stufe %(number)d: %(subject)s")
+            % {"number": stage.number, "subject": StageSubject(stage.collects).label},
+        )
+        for stage in collecting_stages()
+    ]
+
+
+def agreeing_stage(
+    subject: str, *, stages: list[StageStatus] | None = None, today: datetime.date | None = None
+) -> StageStatus | None:
+    """The conference stage that agrees on statements of kind `subject`, if there is one."""
+    stages = process_stages(today=today) if stages is None else stages
+    return next((stage for stage in stages if subject and stage.agrees_on == subject), None)
+
+
+def conference_stages(*, stages: list[StageStatus] | None = None) -> list[StageStatus]:
+    stages = process_stages() if stages is None else stages
+    return [stage for stage in stages if stage.holds_conference]
+
+
+def stage_of_kind(
+    kind: StageKind, *, stages: list[StageStatus] | None = None, today: datetime.date | None = None
+) -> StageStatus | None:
+    """The first stage of `kind`, e.g. the council's decision or the implementation."""
+    stages = process_stages(today=today) if stages is None else stages
+    return next((stage for stage in stages if stage.kind == kind), None)
+
+
 def current_stage(*, today: datetime.date | None = None) -> StageStatus | None:
     """The running stage; if two overlap, the later one in the process."""
     running = [s for s in process_stages(today=today) if s.is_running]
@@ -261,19 +353,23 @@ def has_begun(kind: StageKind, *, stages: list[StageStatus] | None = None) -> bo
     return any(stage.kind == kind and not stage.is_planned for stage in stages)
 
 
-def begin_stage(number: int, *, user=None, today: datetime.date | None = None) -> None:
-    """Close the stage before `number` and let `number` run from today, as the council's
-    adoption of the strategy does for stage 6. Saved as page revisions, so the history of
-    both pages shows who moved the process on and when."""
+def begin_stage(kind: StageKind, *, user=None, today: datetime.date | None = None) -> None:
+    """Let the first stage of `kind` run from today and close the stage before it, as the
+    council's adoption of the strategy does for the implementation. Saved as page revisions,
+    so the history of both pages shows who moved the process on and when."""
     from .models import StagePage
 
     today = today or timezone.localdate()
     process = _published_process()
     if process is None:
         return
-    for page in StagePage.objects.live().child_of(process).filter(number__in=(number - 1, number)):
+    pages = list(StagePage.objects.live().child_of(process).order_by("number"))
+    beginning = next((i for i, page in enumerate(pages) if page.kind == kind), None)
+    if beginning is None:
+        return
+    for page in pages[max(beginning - 1, 0) : beginning + 1]:
         page = page.specific
-        if page.number == number:
+        if page.pk == pages[beginning].pk:
             page.state_override = StageState.RUNNING
             page.start_date = min(page.start_date, today)
             page.end_date = max(page.end_date, today)

@@ -1,4 +1,4 @@
-"""The two city conferences of the seed (stages 2 and 4) for `manage.py demo_data`.
+"""The two city conferences of the seed, one per kind of statement, for `manage.py demo_data`.
 
 Stage 2 is over: its registrations are anonymised, as they would be 90 days after, and only
 the numbers – who came from which sector – remain. Stage 4 is open for registration, with
@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page
 
-from cms.models import StagePage
+from cms.stages import StageSubject, agreeing_stage
 
 from .links import manage_url
 from .models import (
@@ -66,7 +66,7 @@ PROGRAMME = [
 
 CONFERENCES = [
     {
-        "stage": 2,
+        "agrees_on": StageSubject.AUSGANGSBILD,
         "slug": "wie-wir-es-sehen",
         "title": "Unser Dortmund – Wie wir es sehen",
         "day": -180,
@@ -76,7 +76,7 @@ CONFERENCES = [
         "quotas": {"politik": 30, "institutionen": 60, "zivilgesellschaft": 60},
     },
     {
-        "stage": 4,
+        "agrees_on": StageSubject.ZIELBILD,
         "slug": "wie-wir-es-wollen",
         "title": "Unser Dortmund – Wie wir es wollen",
         "day": 100,
@@ -125,12 +125,14 @@ def _english_page(conference, report) -> None:
 
 
 def _conference(spec, today, report) -> Conference:
+    # The demo's process has a conference for each kind of statement (cms.demo).
+    stage = agreeing_stage(spec["agrees_on"])
     conference = Conference.objects.filter(slug=spec["slug"]).first()
     if conference is None:
         conference = Conference.objects.create(
             slug=spec["slug"],
             title=spec["title"],
-            stage=spec["stage"],
+            stage=stage.number,
             starts_at=_at(today, spec["day"], 9, 30),
             ends_at=_at(today, spec["day"], 15, 30),
             capacity=spec["capacity"],
@@ -151,8 +153,7 @@ def _conference(spec, today, report) -> Conference:
                 sort_order=order,
             )
         report.created(f"Stadtkonferenz „{conference.title}“")
-    stage = StagePage.objects.filter(number=spec["stage"]).first()
-    if stage is not None and not ConferencePage.objects.filter(conference=conference).exists():
+    if not ConferencePage.objects.filter(conference=conference).exists():
         page = ConferencePage(
             title=spec["title"],
             slug="konferenz",
@@ -163,7 +164,7 @@ def _conference(spec, today, report) -> Conference:
                 for t, title, d in PROGRAMME
             ],
         )
-        Page.objects.get(pk=stage.pk).add_child(instance=page)
+        Page.objects.get(pk=stage.page_id).add_child(instance=page)
         page.save_revision().publish()
         report.created(f"Seite „{page.title}“")
     return conference

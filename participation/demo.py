@@ -29,9 +29,9 @@ from .models import (
     Vote,
 )
 from .pictograms import PICTOGRAMS, pictogram_svg
+from .rules import collecting
 from .votes import recount_votes
 
-STAGE_OF_KIND = {"ausgangsbild": 1, "zielbild": 3}
 # Demo voters: accounts without a password that nobody can sign in with.
 VOTER_COUNT = 40
 COMMENTS = [
@@ -262,6 +262,7 @@ def load_english(index, report) -> None:
 
 def load_statements(report) -> None:
     sectors = {sector.slug: sector for sector in Sector.objects.all()}
+    stages = collecting()
     created = 0
     for theme in Theme.objects.all():
         for kind, entries in STATEMENTS.get(theme.slug, {}).items():
@@ -272,13 +273,13 @@ def load_statements(report) -> None:
                     defaults={
                         "kind": kind,
                         "sector": sectors[sector_slug],
-                        "stage": STAGE_OF_KIND[kind],
+                        "stage": stages[kind],
                         "state": StatementState.PUBLISHED,
                     },
                 )
                 created += new
     if created:
-        report.created(f"{created} Aussagen (Stufen 1 und 3)")
+        report.created(f"{created} Ausgangs- und Zielbilder")
 
 
 def demo_voters() -> list:
@@ -379,7 +380,7 @@ def load_activity(report) -> None:
             Proposal.objects.create(
                 theme=theme,
                 kind="zielbild",
-                stage=3,
+                stage=collecting()["zielbild"],
                 author=citizen,
                 text=(
                     "Jede Dortmunderin und jeder Dortmunder erreicht 2030 die nächste "

@@ -6,6 +6,7 @@ from django.db import connection
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
+from cms.stages import collecting_stage_choices
 from cms.widgets import ContentSelect
 
 from .models import Comment, Proposal, Sector, Statement, StatementKind, Theme
@@ -37,7 +38,6 @@ SORT_EXPLANATIONS = {
         "Aussagen mit 35 bis 65 % Zustimmung unter ihren Ja- und Nein-Stimmen."
     ),
 }
-STAGE_CHOICES = [("1", _("Stufe 1: Ausgangsbilder")), ("3", _("Stufe 3: Zielbilder"))]
 
 
 def search_text(queryset, text: str):
@@ -74,7 +74,7 @@ class StatementFilter(django_filters.FilterSet):
         widget=ContentSelect,
     )
     stage = django_filters.ChoiceFilter(
-        label=_("Stufe"), choices=STAGE_CHOICES, empty_label=_("Alle Stufen")
+        label=_("Stufe"), choices=collecting_stage_choices, empty_label=_("Alle Stufen")
     )
     sort = django_filters.ChoiceFilter(
         label=_("Sortierung"),

@@ -15,7 +15,6 @@ from cms.stages import StageStatus, process_stages
 from cms.teasers import Action, Teaser
 
 from .models import StatementKind
-from .rules import STAGE_OF_KIND
 from .taking_part import open_statements
 
 # The home page's sentence "116 Zielbilder … warten auf Ihre Meinung" may be this old.
@@ -29,7 +28,7 @@ KIND_PLURAL = {
 
 
 def kinds_of(stage: StageStatus) -> list[str]:
-    return [kind for kind, number in STAGE_OF_KIND.items() if number == stage.number]
+    return [stage.collects] if stage.collects else []
 
 
 def what_to_rate(stage: StageStatus) -> str:

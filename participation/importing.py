@@ -13,11 +13,13 @@ import itertools
 from dataclasses import dataclass, field
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.numbers import grouped
+from cms.stages import StageSubject, collecting_stage, collecting_stage_choices
 from config.refusals import Refused
 
 from .models import Sector, Statement, StatementKind, StatementState, Theme
@@ -44,7 +46,7 @@ class ImportForm(forms.Form):
     )
     stage = forms.TypedChoiceField(
         label=gettext_lazy("Stufe"),
-        choices=[(1, gettext_lazy("Stufe 1")), (3, gettext_lazy("Stufe 3"))],
+        choices=collecting_stage_choices,
         coerce=int,
     )
     theme = forms.ModelChoiceField(
@@ -245,6 +247,16 @@ def preview(data: dict) -> Preview:
                 if kind_word
                 else _("Art fehlt.")
             )
+        collector = collecting_stage(row.kind) if row.kind else None
+        if collector is not None and collector.number != data["stage"]:
+            row.errors.append(
+                _("%(kind)s entstehen in Stufe %(number)d, nicht in Stufe %(stage)d.")
+                % {
+                    "kind": StageSubject(row.kind).label,
+                    "number": collector.number,
+                    "stage": data["stage"],
+                }
+            )
         sector_name = cells.get("bereich", "")
         row.sector = _lookup(sectors, sector_name) if sector_name else data.get("sector")
         if row.sector is None:
@@ -290,7 +302,12 @@ def save_rows(stored: dict) -> list[Statement]:
             text=row["text"],
             state=state,
         )
-        statement.full_clean()
+        try:
+            statement.full_clean()
+        except ValidationError as error:
+            # The preview checked every row; only a change since (e.g. of the process's
+            # stages) ends here.
+            raise Refused(" ".join(error.messages)) from error
         statements.append(statement)
     with transaction.atomic():
         created = Statement.objects.bulk_create(statements)

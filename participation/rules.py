@@ -11,7 +11,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.services import user_is_verified
-from cms.stages import NO_CONSULTATION, Consultation, stage_status
+from cms.stages import (
+    NO_CONSULTATION,
+    Consultation,
+    collecting_stages,
+    process_stages,
+    stage_status,
+)
 from config import ratelimit
 from config.refusals import Refused
 
@@ -122,19 +128,24 @@ def may_moderate(user) -> bool:
     )
 
 
-# Which stage collects which kind of statement, and so where a citizen's proposal belongs.
-STAGE_OF_KIND = {"ausgangsbild": 1, "zielbild": 3}
-
-
 def consultations(*, today=None) -> dict[int, Consultation]:
     """Every stage's consultation, from one look at the process."""
-    from cms.stages import process_stages
-
     return {status.number: status.consultation for status in process_stages(today=today)}
+
+
+def collecting(*, today=None) -> dict[str, int]:
+    """Which stage collects which kind of statement, and so where a citizen's proposal
+    belongs: the process says (cms), by the stages' subjects."""
+    return {
+        stage.collects: stage.number
+        for stage in collecting_stages(stages=process_stages(today=today))
+    }
 
 
 def open_proposal_kinds(*, today=None, windows=None) -> list[str]:
     windows = windows if windows is not None else consultations(today=today)
     return [
-        kind for kind, stage in STAGE_OF_KIND.items() if windows.get(stage, NO_CONSULTATION).is_open
+        kind
+        for kind, stage in collecting(today=today).items()
+        if windows.get(stage, NO_CONSULTATION).is_open
     ]

@@ -21,7 +21,6 @@ from django.db.models import Count, F, Sum
 from cms.stages import NO_CONSULTATION, Consultation
 
 from .models import Comment, Proposal, Statement, StatementState, Visibility, Vote
-from .rules import STAGE_OF_KIND
 
 # The periodic task counts every PARTICIPANTS_REFRESH_SECONDS (settings.CELERY_BEAT_SCHEDULE);
 # its count is kept long enough to outlast a few missed runs. Only without any count (a fresh
@@ -135,11 +134,13 @@ class InputWindow:
         return self.state == "open"
 
 
-def input_window(stages: Iterable[int], windows: dict[int, Consultation]) -> InputWindow:
+def input_window(
+    stages: Iterable[int], windows: dict[int, Consultation], *, proposals: Iterable[int] = ()
+) -> InputWindow:
     """For a theme with statements in `stages`: its input is open while the consultation of
-    one of those stages runs, or of a stage that takes citizens' proposals (those are open to
-    every theme). The latest closing date among the open ones is the one to name."""
-    relevant = [windows.get(stage, NO_CONSULTATION) for stage in {*stages, *STAGE_OF_KIND.values()}]
+    one of those stages runs, or of a stage that takes citizens' proposals (`proposals`: those
+    are open to every theme). The latest closing date among the open ones is the one to name."""
+    relevant = [windows.get(stage, NO_CONSULTATION) for stage in {*stages, *proposals}]
     offered = [c for c in relevant if c.offered]
     running = [c.closes for c in offered if c.is_open]
     if running:

@@ -6,11 +6,13 @@ import itertools
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from accounts.models import User
 from cms.models import HomePage, ProcessPage, StagePage
-from cms.stages import StageKind
+from cms.stages import StageKind, StageSubject
 from participation.models import (
     Comment,
     Sector,
@@ -19,6 +21,7 @@ from participation.models import (
     ThemeIndexPage,
     ThemePage,
 )
+from zielbilder.models import PaperVersion
 
 PASSWORD = "ein-sicheres-Passwort-123"
 _counter = itertools.count(1)
@@ -65,24 +68,33 @@ def home_page() -> HomePage:
     return home
 
 
+# The Stadtgespräch's six stages: what each does and on what.
+SIX_STAGES = (
+    (StageKind.WORKSHOPS, StageSubject.AUSGANGSBILD),
+    (StageKind.CONFERENCE, StageSubject.AUSGANGSBILD),
+    (StageKind.WORKSHOPS, StageSubject.ZIELBILD),
+    (StageKind.CONFERENCE, StageSubject.ZIELBILD),
+    (StageKind.COUNCIL_DECISION, ""),
+    (StageKind.IMPLEMENTATION, ""),
+)
+
+
 def process_with_stages(
-    *, today: datetime.date, running: int = 3, consultation=(1, 3), premoderation=()
+    *,
+    today: datetime.date,
+    running: int = 3,
+    consultation=(1, 3),
+    premoderation=(),
+    stages=SIX_STAGES,
 ) -> ProcessPage:
-    """Six stages, back to back, with stage `running` running on `today`; the stages in
-    `consultation` are open for comments and votes while they run."""
+    """A process of `stages` ((kind, subject) each, numbered from 1), back to back, with stage
+    `running` running on `today`; the stages in `consultation` are open for comments and votes
+    while they run."""
     home = home_page()
     process = publish(
         home, ProcessPage(title="Stadtgespräch", slug="stadtgespraech", show_in_menus=True)
     )
-    kinds = {
-        1: StageKind.WORKSHOPS,
-        2: StageKind.CONFERENCE,
-        3: StageKind.WORKSHOPS,
-        4: StageKind.CONFERENCE,
-        5: StageKind.COUNCIL_DECISION,
-        6: StageKind.IMPLEMENTATION,
-    }
-    for number in range(1, 7):
+    for number, (kind, subject) in enumerate(stages, start=1):
         offset = (number - running) * 30
         publish(
             process,
@@ -90,7 +102,8 @@ def process_with_stages(
                 title=f"Stufe Nummer {number}",
                 slug=f"stufe-{number}",
                 number=number,
-                kind=kinds[number],
+                kind=kind,
+                subject=subject,
                 short_description=f"Kurzbeschreibung der Stufe {number}.",
                 start_date=today + datetime.timedelta(days=offset - 14),
                 end_date=today + datetime.timedelta(days=offset + 14),
@@ -158,3 +171,25 @@ def comment(statement: Statement, *, author=None, text: str = "Ein Kommentar.", 
     )
     recount_comments(statement.pk)
     return created
+
+
+def paper_version(number=1, *, state="draft", **fields):
+    """A compiled version of the council paper without running the compilation (for access
+    and decision tests)."""
+    version = PaperVersion(
+        number=number,
+        title=f"Ratsvorlage {number}",
+        paper_number="12345-26",
+        proposed_resolution="Der Rat beschließt.",
+        state=state,
+        created_at=timezone.now(),
+        content={"paper": {}},
+        sha256="a" * 64,
+        html=f"<article><h1>Ratsvorlage {number}</h1></article>",
+        published_at=timezone.now() if state == "published" else None,
+        **fields,
+    )
+    version.pdf.save(f"v{number}.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
+    version.docx.save(f"v{number}.docx", ContentFile(b"PK docx"), save=False)
+    version.save()
+    return version

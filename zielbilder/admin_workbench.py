@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from cms.admin_permissions import require_permission
 from cms.numbers import whole_number
+from cms.stages import StageSubject, agreeing_stage
 from config.refusals import Refused, show
 
 from . import analysis
@@ -210,13 +211,17 @@ class AgreementForm(forms.Form):
         from konferenzen.models import Conference
 
         super().__init__(*args, **kwargs)
-        self.fields["conference"].queryset = Conference.objects.filter(stage=4).order_by(
-            "-starts_at"
-        )
+        # The catalogue is agreed by the conference that agrees on Zielbilder (cms knows
+        # which stage that is); without one in the process, any conference may.
+        stage = agreeing_stage(StageSubject.ZIELBILD)
+        conferences = Conference.objects.all()
+        if stage is not None:
+            conferences = conferences.filter(stage=stage.number)
+        self.fields["conference"].queryset = conferences.order_by("-starts_at")
 
 
 def catalogue_agreement(request):
-    """Mark the published catalogue as agreed by the conference of stage 4."""
+    """Mark the published catalogue as agreed by the conference that agrees on Zielbilder."""
     require_permission(request, "zielbilder.add_catalogueagreement")
     form = AgreementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

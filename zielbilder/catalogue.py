@@ -1,4 +1,4 @@
-"""The catalogue of Zielbilder as agreed by the city conference of stage 4 (issue #5, item 3)."""
+"""The catalogue of Zielbilder as agreed by the city conference that agrees on Zielbilder."""
 
 from __future__ import annotations
 
@@ -8,19 +8,28 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.stages import StageSubject, agreeing_stage
 from config.refusals import Refused
 
 from .models import AgreedZielbild, CatalogueAgreement, ConsolidatedZielbild
 from .models.agreement import NOTE_MAX_LENGTH
 
-AGREEING_STAGE = 4
-
 
 def agree_catalogue(*, conference, agreed_on, note: str = "", by=None) -> CatalogueAgreement:
     """Record that the conference agreed on every published Zielbild as it reads now."""
     note = (note or "").strip()
-    if conference is None or conference.stage != AGREEING_STAGE:
-        raise Refused(_("Den Katalog beschließt die Stadtkonferenz der Stufe 4."), "conference")
+    stage = agreeing_stage(StageSubject.ZIELBILD)
+    if stage is None:
+        raise Refused(
+            _("In diesem Prozess verständigt sich keine Stadtkonferenz auf die Zielbilder."),
+            "conference",
+        )
+    if conference is None or conference.stage != stage.number:
+        raise Refused(
+            _("Den Katalog beschließt die Stadtkonferenz der Stufe %(number)d.")
+            % {"number": stage.number},
+            "conference",
+        )
     if agreed_on is None:
         raise Refused(_("Bitte geben Sie das Datum des Beschlusses an."), "agreed_on")
     if agreed_on > timezone.localdate():

@@ -109,7 +109,7 @@ def load_strategy(report) -> None:
 
 
 def load_consolidation(report) -> None:
-    from participation.models import Statement, Theme
+    from participation.models import Statement, StatementKind, Theme
 
     theme = Theme.objects.filter(slug="mobilitaet").first()
     if theme is None:
@@ -122,7 +122,9 @@ def load_consolidation(report) -> None:
         item.save()  # parental relations are written on save
         item.save_revision()
         zielbilder.append(item)
-    inputs = list(Statement.objects.public().filter(theme=theme, stage=3).order_by("pk"))
+    inputs = list(
+        Statement.objects.public().filter(theme=theme, kind=StatementKind.ZIELBILD).order_by("pk")
+    )
     for index, statement in enumerate(inputs):
         if index == len(inputs) - 1:
             InputOutcome.objects.create(

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -13,13 +12,15 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock, ContentBodyBlock, EasyLanguageBlock, HomeBodyBlock
 from ..stages import (
-    STAGE_COUNT,
+    KINDS_WITH_SUBJECT,
     StageKind,
     StageState,
     StageStatus,
+    StageSubject,
     consultation_for,
     current_stage,
     process_stages,
+    stage_number_validators,
     stage_status,
     state_for_dates,
 )
@@ -63,6 +64,7 @@ class HomePage(EditorialPage):
         # The primary action at the top; the teasers below leave out what it leads to.
         action = stage_action(request, running)
         context["current_stage"] = running
+        context["stage_count"] = len(stages)
         context["next_stage"] = next((s for s in stages if s.is_planned), None)
         context["action"] = action
         context["days_left"] = days_left(action.deadline, today=today) if action else None
@@ -74,7 +76,7 @@ class HomePage(EditorialPage):
 
 
 class ProcessPage(EditorialPage):
-    """The Stadtgespräch: its six stage pages are its children."""
+    """The Stadtgespräch: its stage pages are its children."""
 
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.StagePage"]
@@ -107,6 +109,17 @@ class StagePageForm(WagtailAdminPageForm):
                 self.add_error(
                     "number", _("Diese Nummer hat schon eine andere Stufe dieses Prozesses.")
                 )
+        kind, subject = cleaned.get("kind"), cleaned.get("subject", "")
+        if kind and parent is not None and not self.has_error("subject"):
+            self.instance.kind, self.instance.subject = kind, subject
+            if self.instance.role_taken_under(parent):
+                self.add_error(
+                    "kind",
+                    _(
+                        "Eine andere Stufe dieses Prozesses hat schon diese Art und diesen "
+                        "Gegenstand."
+                    ),
+                )
         return cleaned
 
 
@@ -115,10 +128,20 @@ class StagePage(Page):
 
     number = models.PositiveSmallIntegerField(
         _("Stufe"),
-        validators=[MinValueValidator(1), MaxValueValidator(STAGE_COUNT)],
-        help_text=_("Nummer der Stufe im Prozess, 1 bis 6."),
+        validators=stage_number_validators(),
+        help_text=_("Nummer der Stufe im Prozess, ab 1; die Stufen folgen ihr."),
     )
     kind = models.CharField(_("Art"), max_length=20, choices=StageKind.choices)
+    subject = models.CharField(
+        _("Gegenstand"),
+        max_length=20,
+        choices=StageSubject.choices,
+        blank=True,
+        help_text=_(
+            "Workshops: welche Aussagen sie erarbeiten. Stadtkonferenz: worauf sie sich "
+            "verständigt. Bei Ratsbeschluss und Umsetzung leer lassen."
+        ),
+    )
     short_description = models.CharField(
         _("Kurzbeschreibung"),
         max_length=300,
@@ -163,7 +186,7 @@ class StagePage(Page):
         *Page.content_panels,
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("number"), FieldPanel("kind")]),
+                FieldRowPanel([FieldPanel("number"), FieldPanel("kind"), FieldPanel("subject")]),
                 FieldPanel("short_description"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
                 FieldPanel("state_override"),
@@ -209,6 +232,7 @@ class StagePage(Page):
                 {"end_date": _("Das Ende darf nicht vor dem Beginn liegen.")},
                 code="end_before_start",
             )
+        self.clean_subject()
         if (
             self.start_date
             and self.consultation_until
@@ -219,11 +243,35 @@ class StagePage(Page):
                 code="consultation_before_start",
             )
 
+    def clean_subject(self) -> None:
+        if self.kind in KINDS_WITH_SUBJECT and not self.subject:
+            raise ValidationError(
+                {
+                    "subject": _(
+                        "Bitte wählen Sie, welche Aussagen die Workshops erarbeiten oder worauf "
+                        "sich die Stadtkonferenz verständigt."
+                    )
+                },
+                code="subject_missing",
+            )
+        if self.kind and self.kind not in KINDS_WITH_SUBJECT and self.subject:
+            raise ValidationError(
+                {"subject": _("Ratsbeschluss und Umsetzung haben keinen Gegenstand.")},
+                code="subject_not_expected",
+            )
+
+    def _siblings(self, parent: Page):
+        siblings = StagePage.objects.child_of(parent)
+        return siblings.exclude(pk=self.pk) if self.pk else siblings
+
     def number_taken_under(self, parent: Page) -> bool:
-        siblings = StagePage.objects.child_of(parent).filter(number=self.number)
-        if self.pk:
-            siblings = siblings.exclude(pk=self.pk)
-        return siblings.exists()
+        return self._siblings(parent).filter(number=self.number).exists()
+
+    def role_taken_under(self, parent: Page) -> bool:
+        """Whether another stage of the process already does what this one does: a process
+        has one stage collecting each kind of statement, one conference agreeing on each,
+        one council decision and one implementation."""
+        return self._siblings(parent).filter(kind=self.kind, subject=self.subject).exists()
 
     def state(self, *, today=None) -> StageState:
         return state_for_dates(
@@ -245,6 +293,7 @@ class StagePage(Page):
             url=self.url,
             page_id=self.pk,
             translation_key=str(self.translation_key),
+            subject=self.subject,
             consultation=consultation_for(
                 offered=self.consultation,
                 start=self.start_date,
@@ -277,11 +326,12 @@ class StagePage(Page):
         context["results"] = StageResults.objects.filter(
             stage__translation_key=self.translation_key, live=True
         ).first()
-        siblings = StagePage.objects.live().sibling_of(self, inclusive=False)
-        context["previous_stage"] = (
-            siblings.filter(number__lt=self.number).order_by("-number").first()
+        others = list(StagePage.objects.live().sibling_of(self, inclusive=False).order_by("number"))
+        context["previous_stage"] = next(
+            (page for page in reversed(others) if page.number < self.number), None
         )
-        context["next_stage"] = siblings.filter(number__gt=self.number).order_by("number").first()
+        context["next_stage"] = next((page for page in others if page.number > self.number), None)
+        context["stage_count"] = len(others) + 1
         context["subpages"] = self.get_children().live().public().specific()
         return context
 

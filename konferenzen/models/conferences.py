@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.stages import conference_stages, stage_number_validators
+
 from .registrations import RegistrationSector
 
 # The seed's World Café: two rounds at theme tables.
@@ -28,8 +30,8 @@ class Conference(ClusterableModel):
     )
     stage = models.PositiveSmallIntegerField(
         _("Stufe"),
-        validators=[MinValueValidator(1), MaxValueValidator(6)],
-        help_text=_("Die Stufe des Stadtgesprächs, zu der die Konferenz gehört (2 oder 4)."),
+        validators=stage_number_validators(),
+        help_text=_("Die Nummer der Stufe des Stadtgesprächs, die diese Stadtkonferenz ist."),
     )
     starts_at = models.DateTimeField(_("Beginn"))
     ends_at = models.DateTimeField(_("Ende"))
@@ -150,6 +152,17 @@ class Conference(ClusterableModel):
                 errors["registration_closes"] = _(
                     "Die Anmeldung kann nicht nach dem Ende der Konferenz schließen."
                 )
+        stages = conference_stages() if self.stage else []
+        if stages and self.stage not in {stage.number for stage in stages}:
+            errors["stage"] = _(
+                "Stufe %(number)d ist keine Stadtkonferenz. Stadtkonferenzen dieses Prozesses: "
+                "%(stages)s."
+            ) % {
+                "number": self.stage,
+                "stages": ", ".join(
+                    _("Stufe %(number)d") % {"number": stage.number} for stage in stages
+                ),
+            }
         if errors:
             raise ValidationError(errors)
 

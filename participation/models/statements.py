@@ -1,12 +1,17 @@
 from django.contrib.postgres.search import SearchVectorField
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from cms.stages import STAGE_COUNT
+from cms.stages import (
+    StageSubject,
+    collecting_stage,
+    stage_number_check,
+    stage_number_validators,
+)
 
 STATEMENT_MAX_LENGTH = 1500
 
@@ -68,8 +73,11 @@ class Statement(models.Model):
     )
     stage = models.PositiveSmallIntegerField(
         _("Stufe"),
-        validators=[MinValueValidator(1), MaxValueValidator(STAGE_COUNT)],
-        help_text=_("Nummer der Stufe, in der die Aussage entstanden ist: 1 oder 3."),
+        validators=stage_number_validators(),
+        help_text=_(
+            "Nummer der Stufe, deren Workshops Aussagen dieser Art erarbeiten und in der sie "
+            "entstanden ist."
+        ),
     )
     text = models.TextField(_("Text"), max_length=STATEMENT_MAX_LENGTH)
     state = models.CharField(
@@ -146,7 +154,7 @@ class Statement(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(stage__gte=1) & Q(stage__lte=STAGE_COUNT),
+                condition=stage_number_check("stage"),
                 name="statement_stage_in_process",
             )
         ]
@@ -156,6 +164,18 @@ class Statement(models.Model):
 
     def get_absolute_url(self):
         return reverse("participation:statement", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        stage = collecting_stage(self.kind) if self.kind else None
+        if stage is not None and self.stage and self.stage != stage.number:
+            raise ValidationError(
+                {
+                    "stage": _("%(kind)s entstehen in Stufe %(number)d.")
+                    % {"kind": StageSubject(self.kind).label, "number": stage.number}
+                },
+                code="stage_of_other_kind",
+            )
 
     @property
     def vote_count(self) -> int:

@@ -113,7 +113,7 @@ class ThemeIndexPage(Page):
         verbose_name_plural = _("Übersichten der Schwerpunktthemen")
 
     def get_context(self, request, *args, **kwargs):
-        from ..rules import consultations
+        from ..rules import collecting, consultations
         from ..theme_figures import input_window, theme_figures
 
         context = super().get_context(request, *args, **kwargs)
@@ -126,9 +126,10 @@ class ThemeIndexPage(Page):
         )
         figures = theme_figures(page.theme_id for page in pages)
         windows = consultations()
+        proposals = collecting().values()
         for page in pages:
             page.figures = figures[page.theme_id]
-            page.input_window = input_window(page.figures.stages, windows)
+            page.input_window = input_window(page.figures.stages, windows, proposals=proposals)
         context["theme_pages"] = pages
         return context
 

@@ -12,7 +12,7 @@ from ..forms import ProposalForm
 from ..models import Proposal, Theme
 from ..proposals import proposal_submit, similar_statements
 from ..rules import (
-    STAGE_OF_KIND,
+    collecting,
     consultation_of,
     consultations,
     open_proposal_kinds,
@@ -75,7 +75,7 @@ def proposal_create(request, slug: str):
             context["similar"] = similar_statements(theme=theme, kind=kind, text=text)
             context["checked"] = True
             return render(request, "participation/proposal_form.html", context)
-        stage = STAGE_OF_KIND[kind]
+        stage = collecting()[kind]
         try:
             proposal_submit(
                 user=request.user,

@@ -44,10 +44,9 @@ PAGE_OVERFLOW = "document.documentElement.scrollWidth - document.documentElement
 
 def implementation_runs() -> None:
     """Stage 6 runs, as after the council's adopting decision; asked of cms by its kind."""
-    from cms.stages import StageKind, begin_stage, process_stages
+    from cms.stages import StageKind, begin_stage
 
-    number = next(s.number for s in process_stages() if s.kind == StageKind.IMPLEMENTATION)
-    begin_stage(number)
+    begin_stage(StageKind.IMPLEMENTATION)
 
 
 def lagebild_pages() -> list[tuple[str, str]]:
@@ -64,13 +63,13 @@ def lagebild_pages() -> list[tuple[str, str]]:
 
 
 def test_the_lagebild_fits_a_phone_and_a_laptop_without_axe_violations(browser, demo_server):
-    from tests.zielbilder.test_council_paper import ready_version
+    from tests import factories
 
     implementation_runs()
     # The council adopted the second of two published versions: the paper's filter has a
     # choice to show.
-    ready_version(1, state="published")
-    ready_version(2, state="published", binding=True)
+    factories.paper_version(1, state="published")
+    factories.paper_version(2, state="published", binding=True)
     found = {}
     for viewport in (PHONE, LAPTOP):
         context = browser.new_context(locale="de-DE", viewport=viewport)

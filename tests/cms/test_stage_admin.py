@@ -13,7 +13,8 @@ def stage_form(**overrides):
         "title": "Zusätzliche Stufe",
         "slug": "zusaetzliche-stufe",
         "number": 3,
-        "kind": "workshops",
+        "kind": "conference",
+        "subject": "zielbild",
         "short_description": "Kurz gesagt.",
         "start_date": "2026-05-01",
         "end_date": "2026-06-30",
@@ -145,3 +146,35 @@ def test_a_consultation_ending_before_the_stage_starts_is_refused(client, proces
     assert "Die Beteiligung kann nicht vor dem Beginn enden." in response.content.decode()
     stage.refresh_from_db()
     assert not stage.consultation
+
+
+def test_a_stage_says_what_it_works_on(client, process, editor):
+    """Workshops name the statements they write, a conference what it agrees on; other apps
+    find their stage by it (cms.stages.collecting_stage, agreeing_stage)."""
+    client.force_login(editor)
+    add = f"/admin/pages/add/cms/stagepage/{process.pk}/"
+    response = client.post(
+        add, stage_form(number=7, kind="workshops", subject="", **{"action-publish": "publish"})
+    )
+    assert "Bitte wählen Sie, welche Aussagen die Workshops erarbeiten" in response.content.decode()
+    response = client.post(
+        add,
+        stage_form(
+            number=7, kind="council_decision", subject="zielbild", **{"action-publish": "publish"}
+        ),
+    )
+    assert "Ratsbeschluss und Umsetzung haben keinen Gegenstand." in response.content.decode()
+    assert StagePage.objects.filter(slug="zusaetzliche-stufe").count() == 0
+
+
+def test_two_stages_of_a_process_do_not_do_the_same(client, process, editor):
+    client.force_login(editor)
+    response = client.post(
+        f"/admin/pages/add/cms/stagepage/{process.pk}/",
+        stage_form(number=7, kind="workshops", subject="zielbild", **{"action-publish": "publish"}),
+    )
+    assert response.status_code == 200
+    assert "Eine andere Stufe dieses Prozesses hat schon diese Art und diesen Gegenstand." in (
+        response.content.decode()
+    )
+    assert StagePage.objects.filter(slug="zusaetzliche-stufe").count() == 0

@@ -56,7 +56,7 @@ def test_rows_with_errors_are_named_and_nothing_can_be_saved(signed_in_editor):
         "Mobilität,Zielbild,Politik,\n"
         "Mobilität,Zielbild,Politik,Gut.\n"
     ).encode()
-    html = upload(signed_in_editor, "fehler.csv", content).content.decode()
+    html = upload(signed_in_editor, "fehler.csv", content, stage="3").content.decode()
     assert "5 Zeilen haben Fehler. Nichts wurde gespeichert" in html
     for message in [
         "Thema „Atlantis“ gibt es nicht.",
@@ -80,6 +80,7 @@ def test_columns_left_out_come_from_the_form(signed_in_editor, theme_page):
         content,
         theme=theme_page.theme.pk,
         kind="zielbild",
+        stage="3",
         sector=sector.pk,
         publish="on",
     ).content.decode()
@@ -96,8 +97,18 @@ def test_xlsx_files_are_read_too(signed_in_editor):
     sheet.append(["mobilität", "Zielbild", "Politik", "Dortmund hat 2030 ein dichtes Radnetz."])
     buffer = io.BytesIO()
     book.save(buffer)
-    html = upload(signed_in_editor, "workshop.xlsx", buffer.getvalue()).content.decode()
+    html = upload(signed_in_editor, "workshop.xlsx", buffer.getvalue(), stage="3").content.decode()
     assert "1 Zeile ist fehlerfrei." in html
+
+
+def test_a_row_of_a_kind_that_another_stage_collects_is_named(signed_in_editor):
+    """The process says which stage collects which kind: Zielbilder belong to stage 3."""
+    content = b"thema;art;bereich;text\nMobilit\xc3\xa4t;Zielbild;Politik;Ein Radnetz 2030.\n"
+    html = upload(signed_in_editor, "workshop.csv", content, stage="1").content.decode()
+    assert "Zielbilder entstehen in Stufe 3, nicht in Stufe 1." in html
+    assert "Ausgangsbilder" in html and "Stufe 3: Zielbilder" in html  # the form's choices
+    signed_in_editor.post(URL, {"action": "confirm"})
+    assert not Statement.objects.exists()
 
 
 def test_wrong_files_are_refused_with_a_reason(signed_in_editor):

@@ -161,16 +161,20 @@ def consultation(state: str, day: int) -> Consultation:
 def test_a_themes_input_window_follows_the_stages_of_its_statements():
     """Proposals are open to every theme while their stage's consultation runs; beyond that,
     a theme is open while a stage it has statements in is."""
+    proposals = {1, 3}
     windows = {1: consultation("closed", 1), 3: consultation("not_yet", 20)}
-    assert input_window({1}, windows).state == "not_yet"
-    assert input_window({1}, windows).date == datetime.date(2027, 2, 20)
+    assert input_window({1}, windows, proposals=proposals).state == "not_yet"
+    assert input_window({1}, windows, proposals=proposals).date == datetime.date(2027, 2, 20)
+    assert input_window({1}, windows).state == "closed"
     windows[5] = consultation("open", 10)
-    assert input_window({1, 5}, windows).state == "open"
-    assert input_window({1}, windows).state == "not_yet"
+    assert input_window({1, 5}, windows, proposals=proposals).state == "open"
+    assert input_window({1}, windows, proposals=proposals).state == "not_yet"
     windows[3] = consultation("open", 28)
-    assert input_window({1, 5}, windows).date == datetime.date(2027, 2, 28)
-    assert input_window(set(), {1: consultation("closed", 3)}).state == "closed"
-    assert input_window({1}, {}).state == "none"
+    assert input_window({1, 5}, windows, proposals=proposals).date == datetime.date(2027, 2, 28)
+    assert input_window(set(), {1: consultation("closed", 3)}, proposals=proposals).state == (
+        "closed"
+    )
+    assert input_window({1}, {}, proposals=proposals).state == "none"
 
 
 def test_a_theme_without_online_participation_says_nothing_about_input(client, db, today):

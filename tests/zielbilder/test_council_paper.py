@@ -47,29 +47,6 @@ def is_tagged(pdf: bytes) -> bool:
     return False
 
 
-def ready_version(number=1, *, state="draft", **fields):
-    """A compiled version without running the compilation (for access and decision tests)."""
-    from django.core.files.base import ContentFile
-
-    version = PaperVersion(
-        number=number,
-        title=f"Ratsvorlage {number}",
-        paper_number="12345-26",
-        proposed_resolution="Der Rat beschließt.",
-        state=state,
-        created_at=timezone.now(),
-        content={"paper": {}},
-        sha256="a" * 64,
-        html=f"<article><h1>Ratsvorlage {number}</h1></article>",
-        published_at=timezone.now() if state == "published" else None,
-        **fields,
-    )
-    version.pdf.save(f"v{number}.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
-    version.docx.save(f"v{number}.docx", ContentFile(b"PK docx"), save=False)
-    version.save()
-    return version
-
-
 def test_the_team_compiles_a_version_from_the_data_in_three_formats(
     client, strategist, theme, django_capture_on_commit_callbacks
 ):
@@ -144,7 +121,7 @@ def test_the_paper_number_is_one_line_of_plain_characters(client, strategist, th
 
 
 def test_the_download_is_named_after_the_number_in_safe_characters(client, process):
-    version = ready_version(1, state="published")
+    version = factories.paper_version(1, state="published")
     PaperVersion.objects.filter(pk=version.pk).update(paper_number='Drs. 12/3 "neu"\n')
     download = client.get("/ratsvorlage/1/datei/pdf/herunterladen/")
     assert download.status_code == 200
@@ -189,7 +166,7 @@ def test_a_compilation_whose_worker_was_lost_is_started_over_by_the_sweep(theme)
 
 @pytest.mark.parametrize("role", ["Strategieteam", "Ratsmitglieder"])
 def test_the_team_and_council_members_read_a_draft(client, process, role):
-    version = ready_version()
+    version = factories.paper_version()
     client.force_login(factories.UserFactory(roles=[role]))
     page = client.get(f"/ratsvorlage/{version.number}/")
     assert page.status_code == 200 and "Entwurf: nur für das Strategieteam" in page.content.decode()
@@ -199,7 +176,7 @@ def test_the_team_and_council_members_read_a_draft(client, process, role):
 
 @pytest.mark.parametrize("role", [None, "citizen", "Redaktion", "Moderation", "Konferenzteam"])
 def test_nobody_else_learns_that_a_draft_exists(client, process, role):
-    version = ready_version()
+    version = factories.paper_version()
     if role == "citizen":
         client.force_login(factories.UserFactory())
     elif role:
@@ -214,7 +191,7 @@ def test_nobody_else_learns_that_a_draft_exists(client, process, role):
 
 
 def test_council_members_read_but_cannot_compile_publish_or_decide(client, process):
-    version = ready_version()
+    version = factories.paper_version()
     client.force_login(factories.UserFactory(roles=["Ratsmitglieder"]))
     assert client.post(ADMIN, FORM).status_code in (302, 403)
     assert client.post(ADMIN, {"action": "publish", "number": 1}).status_code in (302, 403)
@@ -232,7 +209,7 @@ def test_other_roles_cannot_compile(client, process, role):
 
 
 def test_publishing_makes_a_version_public_once(client, strategist, process):
-    version = ready_version()
+    version = factories.paper_version()
     client.post(ADMIN, {"action": "publish", "number": version.number})
     version.refresh_from_db()
     assert version.state == "published" and version.published_by == strategist
@@ -248,20 +225,20 @@ def test_publishing_makes_a_version_public_once(client, strategist, process):
 
 
 def test_the_public_list_keeps_its_query_count(client, process, django_assert_max_num_queries):
-    ready_version(1, state="published")
+    factories.paper_version(1, state="published")
     client.get("/ratsvorlage/")
     with django_assert_max_num_queries(12) as few:
         client.get("/ratsvorlage/")
     for number in range(2, 30):
-        ready_version(number, state="published")
+        factories.paper_version(number, state="published")
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get("/ratsvorlage/?page=2")
     assert page.status_code == 200
 
 
 def test_two_versions_are_compared_line_by_line(client, strategist, process):
-    first = ready_version(1, state="published")
-    second = ready_version(2, state="published")
+    first = factories.paper_version(1, state="published")
+    second = factories.paper_version(2, state="published")
     for version, text in ((first, "Alle kommen gut an."), (second, "Alle kommen schnell an.")):
         version.content = {
             "paper": {"title": "T", "number": "1", "proposed_resolution": "R"},
@@ -317,7 +294,7 @@ def test_an_adopting_decision_makes_the_version_binding_opens_stage_6_and_tells_
 ):
     follower = factories.UserFactory()
     Follow.objects.create(user=follower, theme=theme)
-    version = ready_version(state="published")
+    version = factories.paper_version(state="published")
     assert not stage_status(6).is_running
     with django_capture_on_commit_callbacks(execute=True):
         response = decide(client, 1, votes_yes=60, votes_no=20, votes_abstain=4)
@@ -332,7 +309,7 @@ def test_an_adopting_decision_makes_the_version_binding_opens_stage_6_and_tells_
 
 
 def test_a_decision_on_an_unpublished_version_is_refused(client, strategist, process):
-    ready_version()
+    factories.paper_version()
     response = decide(client, 1)
     assert response.status_code == 400
     assert "Version 1 ist nicht veröffentlicht" in response.content.decode()
@@ -340,7 +317,7 @@ def test_a_decision_on_an_unpublished_version_is_refused(client, strategist, pro
 
 
 def test_changes_must_be_named_and_the_meeting_cannot_lie_ahead(client, strategist, process):
-    ready_version(state="published")
+    factories.paper_version(state="published")
     missing = decide(client, 1, outcome="adopted_with_changes")
     assert "Bitte nennen Sie die beschlossenen Änderungen." in missing.content.decode()
     ahead = decide(
@@ -351,7 +328,7 @@ def test_changes_must_be_named_and_the_meeting_cannot_lie_ahead(client, strategi
 
 
 def test_a_postponed_paper_stays_open_for_a_later_decision(client, strategist, process):
-    version = ready_version(state="published")
+    version = factories.paper_version(state="published")
     decide(client, 1, outcome="postponed")
     version.refresh_from_db()
     assert not version.binding and not stage_status(6).is_running
@@ -361,7 +338,7 @@ def test_a_postponed_paper_stays_open_for_a_later_decision(client, strategist, p
 
 
 def test_a_binding_version_is_frozen(client, strategist, process):
-    version = ready_version(state="published")
+    version = factories.paper_version(state="published")
     decide(client, 1)
     version.refresh_from_db()
     again = decide(client, 1)
@@ -371,7 +348,7 @@ def test_a_binding_version_is_frozen(client, strategist, process):
     version.title = "Anders"
     with pytest.raises(ValidationError):
         version.save()
-    other = ready_version(2)
+    other = factories.paper_version(2)
     compilation.publish(other)
     refused = decide(client, 2)
     assert "Eine andere Version ist bereits verbindlich beschlossen." in refused.content.decode()

@@ -4,16 +4,16 @@ buttons, sent by GET, working without JavaScript – no raw yes/no/unknown selec
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.zielbilder.test_council_paper import ready_version
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def versions(process):
-    ready_version(1, state="published")
-    ready_version(2, state="published", binding=True)
-    ready_version(3, state="published")
+    factories.paper_version(1, state="published")
+    factories.paper_version(2, state="published", binding=True)
+    factories.paper_version(3, state="published")
 
 
 def listed(html) -> list[str]:
@@ -57,7 +57,7 @@ def test_all_versions_again_when_alle_is_chosen(client, versions):
 
 
 def test_without_a_binding_version_the_list_says_so(client, process):
-    ready_version(1, state="published")
+    factories.paper_version(1, state="published")
     html = client.get("/ratsvorlage/", {"binding": "true"}).content.decode()
     assert listed(html) == [] and "Keine Fassung passt zu dieser Auswahl." in html
 
@@ -71,7 +71,7 @@ def test_a_forged_choice_is_refused_next_to_the_field_and_all_versions_stay(clie
 
 
 def test_without_any_published_version_there_is_nothing_to_filter(client, process):
-    ready_version(1, state="draft")
+    factories.paper_version(1, state="draft")
     html = client.get("/ratsvorlage/").content.decode()
     assert "Noch keine Fassung veröffentlicht." in html
     assert 'name="binding"' not in html

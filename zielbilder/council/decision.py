@@ -10,13 +10,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cms.stages import StageKind, begin_stage
 from config.celery import hand_over
 from config.refusals import Refused
 
 from ..models import CouncilDecision, DecisionOutcome, PaperVersion, VersionState
 from ..models.council import ADOPTING_OUTCOMES, CHANGES_MAX_LENGTH
-
-IMPLEMENTATION_STAGE = 6
 
 
 def record_decision(
@@ -31,9 +30,8 @@ def record_decision(
     by=None,
 ) -> CouncilDecision:
     """Record what the council decided. An adopting decision makes the version the binding
-    one, freezes it, and opens stage 6; the people who asked to be told hear of it."""
-    from cms.stages import begin_stage
-
+    one, freezes it, and lets the implementation begin; the people who asked to be told hear
+    of it."""
     # The tasks module runs this module's work: imported here, where it is needed, to
     # break that cycle.
     from .. import tasks
@@ -87,7 +85,7 @@ def record_decision(
         )
         if adopting:
             PaperVersion.objects.filter(pk=version.pk).update(binding=True)
-            begin_stage(IMPLEMENTATION_STAGE, user=by)
+            begin_stage(StageKind.IMPLEMENTATION, user=by)
             transaction.on_commit(lambda: hand_over(tasks.announce_decision, decision.pk))
     return decision
 
