@@ -530,23 +530,3 @@ def load(*, today: datetime.date, report) -> None:
         footer.privacy_page = pages["datenschutz"]
         footer.accessibility_page = pages["barrierefreiheit"]
         footer.save()
-    load_english(home, process, pages, report)
-
-
-def load_english(home, process, footer_pages, report) -> None:
-    """The English translations of the pages above, as an editor makes them with
-    wagtail-localize; a page that has one already is left as it is."""
-    from .demo_english import PROCESS, footer_pairs, home_pairs, stage_pairs
-    from .translation import is_translated, translate_page
-
-    work = [(home, home_pairs(SIGN_LANGUAGE_VIDEO_TEXT, SIGN_LANGUAGE_VIDEO_TEXT_EN))]
-    work.append((process, PROCESS))
-    for stage in StagePage.objects.live().child_of(process).order_by("number"):
-        work.append((stage, stage_pairs(stage.number)))
-    for slug, page in footer_pages.items():
-        work.append((page, footer_pairs(slug)))
-    for page, pairs in work:
-        page = page.specific
-        if not is_translated(page):
-            translate_page(page, pairs)
-            report.created(f"Englische Fassung von „{page.title}“")

@@ -5,15 +5,22 @@ into wagtail-localize translations, which editors open and change like their own
 in Leichte Sprache is not translated: it is easy German by definition.
 """
 
+from django.conf import settings
+
 from .demo import (
     CONFERENCE_RIGHTS,
     FOOTER_PAGES,
     HOME_INTRO,
     PRIVACY_RIGHTS,
     PROCESS_INTRO,
+    SIGN_LANGUAGE_VIDEO_TEXT,
+    SIGN_LANGUAGE_VIDEO_TEXT_EN,
     STAGE_BODY,
     STAGES,
 )
+from .locales import in_language
+from .models import ContentPage, HomePage, ProcessPage, StagePage
+from .translation import is_translated, translate_page
 
 HOME = [
     ("Stadtgespräch Dortmund", "Stadtgespräch Dortmund – the city in conversation"),
@@ -153,3 +160,28 @@ def footer_pairs(slug: str) -> list[tuple[str, str]]:
     if slug == "datenschutz":
         pairs += PRIVACY_BODY
     return pairs
+
+
+def load(*, today, report) -> None:
+    """The English translations of cms.demo's pages, as an editor makes them with
+    wagtail-localize; a page that has one already is left as it is. Run by `demo_data` right
+    after cms.demo."""
+    home = in_language(HomePage.objects.filter(alias_of__isnull=True), settings.LANGUAGE_CODE)
+    home = home.first()
+    if home is None:
+        return
+    work = [(home, home_pairs(SIGN_LANGUAGE_VIDEO_TEXT, SIGN_LANGUAGE_VIDEO_TEXT_EN))]
+    process = ProcessPage.objects.child_of(home).order_by("path").first()
+    if process is not None:
+        work.append((process, PROCESS))
+        for stage in StagePage.objects.live().child_of(process).order_by("number"):
+            work.append((stage, stage_pairs(stage.number)))
+    footer = {page.slug: page for page in ContentPage.objects.child_of(home)}
+    for slug, _title, _text in FOOTER_PAGES:
+        if slug in footer:
+            work.append((footer[slug], footer_pairs(slug)))
+    for page, pairs in work:
+        page = page.specific
+        if not is_translated(page):
+            translate_page(page, pairs)
+            report.created(f"Englische Fassung von „{page.title}“")

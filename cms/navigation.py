@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from wagtail import hooks
 
-from .stages import process_stages
+from .process import process_stages
 
 MAIN_NAVIGATION = "main_navigation_items"
 

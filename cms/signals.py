@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.db import connections
 from wagtail.models import Page
 
+from .process import forget_process_stages
 from .sitecache import tree_changed
-from .stages import forget_process_stages
 
 
 def stage_pages_changed(sender, **kwargs):

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 
 from cms.admin_permissions import SnippetViewSet
 
+from . import page_context
 from .language_marks import in_language
 from .models import StageResults
 from .models.results import latest_published_results
@@ -33,6 +34,10 @@ class StageResultsViewSet(SnippetViewSet):
 
 
 register_snippet(StageResultsViewSet)
+
+
+for label, add in page_context.PAGES.items():
+    hooks.register(f"page_context:{label}", add)
 
 
 @hooks.register("before_move_page")

@@ -9,11 +9,11 @@ confirmed people, a waiting list and one registration by the demo citizen.
 import datetime
 import random
 
-from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page
 
-from cms.stages import StageSubject, agreeing_stage
+from cms.process import agreeing_stage
+from cms.stages import StageSubject
 
 from .links import manage_url
 from .models import (
@@ -106,22 +106,7 @@ def load(*, today, report) -> None:
         conference = _conference(spec, today, report)
         if not conference.registrations.exists():
             _registrations(conference, spec, today, report)
-        _english_page(conference, report)
     anonymise_past_conferences()
-
-
-def _english_page(conference, report) -> None:
-    """The conference page's English translation, as an editor makes it with
-    wagtail-localize; left alone once there is one."""
-    from cms.locales import in_language
-    from cms.translation import is_translated, translate_page
-
-    from .demo_english import conference_pairs
-
-    page = in_language(conference.pages.all(), settings.LANGUAGE_CODE).first()
-    if page is not None and not is_translated(page):
-        translate_page(page, conference_pairs(conference.slug))
-        report.created(f"Englische Fassung von „{page.title}“")
 
 
 def _conference(spec, today, report) -> Conference:

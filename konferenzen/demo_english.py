@@ -1,7 +1,13 @@
 """The demo's English conference pages: title, introduction and programme beside the German
 texts of konferenzen.demo, made into wagtail-localize translations."""
 
+from django.conf import settings
+
+from cms.locales import in_language
+from cms.translation import is_translated, translate_page
+
 from .demo import CONFERENCES, PROGRAMME
+from .models import Conference
 
 CONFERENCES_EN = {
     "wie-wir-es-sehen": (
@@ -46,3 +52,14 @@ def conference_pairs(slug: str) -> list[tuple[str, str]]:
         if text
     ]
     return [(spec["title"], title_en), (spec["intro"], intro_en), *programme]
+
+
+def load(*, today, report) -> None:
+    """Each conference page's English translation, as an editor makes it with
+    wagtail-localize; left alone once there is one. Run by `demo_data` right after
+    konferenzen.demo."""
+    for conference in Conference.objects.filter(slug__in=[spec["slug"] for spec in CONFERENCES]):
+        page = in_language(conference.pages.all(), settings.LANGUAGE_CODE).first()
+        if page is not None and not is_translated(page):
+            translate_page(page, conference_pairs(conference.slug))
+            report.created(f"Englische Fassung von „{page.title}“")

@@ -3,9 +3,11 @@ idempotent: what it did is marked in the same transaction as its effect."""
 
 from celery import shared_task
 
-from config.celery import Retrying
+from . import messaging, registrations
+from .messaging import send_message
 
-from . import registrations
+# Enqueued where its work is; here for Celery's discovery and the callers that know it here.
+__all__ = ["send_message"]
 
 
 @shared_task
@@ -23,16 +25,7 @@ def anonymise_past_conferences() -> int:
     return registrations.anonymise_past_conferences()
 
 
-@shared_task(base=Retrying)
-def send_message(message_id: int) -> int:
-    from .messaging import send_all
-
-    return send_all(message_id)
-
-
 @shared_task
 def send_unfinished_messages() -> int:
     """The safety net when the broker was away as the team pressed "send"."""
-    from .messaging import send_all, unfinished_messages
-
-    return sum(send_all(pk) for pk in unfinished_messages())
+    return sum(messaging.send_all(pk) for pk in messaging.unfinished_messages())

@@ -16,7 +16,7 @@ from cms.teasers import HOME_TEASERS, STAGE_ACTION
 
 from . import admin_views, frontdoor
 from .models import Conference, Registration, RegistrationSector, RegistrationStatus
-from .registrations import seats_changed
+from .registrations import registration_window, seat_status, seats_changed
 
 
 class ConferenceViewSet(SnippetViewSet):
@@ -137,6 +137,15 @@ class KonferenzenGroup(SnippetViewSetGroup):
 
 
 register_snippet(KonferenzenGroup)
+
+
+@hooks.register("page_context:konferenzen.conferencepage")
+def conference_page(page, request, context) -> None:
+    """The seats and the registration window beside the conference's own fields (see
+    cms.models.ContextFromHooks): the page model imports no service."""
+    context["conference"] = page.conference
+    context["seats"] = seat_status(page.conference)
+    context["window"] = registration_window(page.conference)
 
 
 @hooks.register("after_edit_snippet")

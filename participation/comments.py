@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.celery import hand_over
 from config.refusals import Refused
 
+from .comment_notices import tell_followers
 from .models import Comment, Statement, Visibility
 from .rules import ensure_may_take_part, ensure_within_rate, may_moderate
 
@@ -50,7 +50,7 @@ def comment_post(
         )
         recount_comments(statement.pk)
         if not held:
-            transaction.on_commit(partial(_enqueue_notification, comment.pk))
+            transaction.on_commit(partial(tell_followers, comment.pk))
     return comment
 
 
@@ -131,11 +131,3 @@ def thread(statement: Statement, *, page_number, per_page: int = THREAD_PAGE_SIZ
     for comment in page.object_list:
         comment.thread_replies = replies.get(comment.pk, [])
     return page
-
-
-def _enqueue_notification(comment_id: int) -> None:
-    # The tasks module runs this module's work: imported here, where it is needed, to
-    # break that cycle.
-    from .tasks import notify_about_comment
-
-    hand_over(notify_about_comment, comment_id)

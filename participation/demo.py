@@ -210,9 +210,9 @@ def load(*, today, report) -> None:
                 ),
                 report,
             )
-    # Pictograms first: the English translations take their image from the German page.
+    # Pictograms before the English translations (participation.demo_english, run next):
+    # they take their image from the German page.
     load_pictograms(report)
-    load_english(index, report)
     load_statements(report)
     load_activity(report)
 
@@ -236,28 +236,6 @@ def load_pictograms(report) -> None:
         added += 1
     if added:
         report.created(f"{added} Piktogramme der Schwerpunktthemen (von {len(PICTOGRAMS)})")
-
-
-def load_english(index, report) -> None:
-    """The themes' English names, and the English translations of the index and the theme
-    pages (as an editor makes them with wagtail-localize); nothing an editor has set is
-    changed."""
-    from cms.translation import is_translated, translate_page
-
-    from .demo_english import INDEX, THEMES_EN, theme_pairs
-
-    for theme in Theme.objects.filter(name__in=THEMES_EN, name_en=""):
-        theme.name_en = THEMES_EN[theme.name][0]
-        theme.save(update_fields=["name_en"])
-        report.created(f"Englischer Name des Themas {theme.name}")
-    work = [(index, INDEX)]
-    for page in ThemePage.objects.child_of(index).select_related("theme"):
-        if page.theme.name in THEMES_EN:
-            work.append((page, theme_pairs(page.theme.name)))
-    for page, pairs in work:
-        if not is_translated(page):
-            translate_page(page, pairs)
-            report.created(f"Englische Fassung von „{page.title}“")
 
 
 def load_statements(report) -> None:

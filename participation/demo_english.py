@@ -4,7 +4,13 @@ Beside each German name (participation.demo.THEMES) its English name and teaser;
 goes into the theme's `name_en`, the page becomes a wagtail-localize translation.
 """
 
+from django.conf import settings
+
+from cms.locales import in_language
+from cms.translation import is_translated, translate_page
+
 from .demo import INDEX_INTRO, THEMES
+from .models import Theme, ThemeIndexPage, ThemePage
 
 THEMES_EN = {
     "Arbeitsmarkt": (
@@ -115,3 +121,24 @@ def theme_pairs(name: str) -> list[tuple[str, str]]:
     teaser = dict(THEMES)[name]
     name_en, teaser_en = THEMES_EN[name]
     return [(name, name_en), (teaser, teaser_en)]
+
+
+def load(*, today, report) -> None:
+    """The themes' English names, and the English translations of the index and the theme
+    pages (as an editor makes them with wagtail-localize); nothing an editor has set is
+    changed. Run by `demo_data` right after participation.demo."""
+    index = in_language(ThemeIndexPage.objects.all(), settings.LANGUAGE_CODE).first()
+    if index is None:
+        return
+    for theme in Theme.objects.filter(name__in=THEMES_EN, name_en=""):
+        theme.name_en = THEMES_EN[theme.name][0]
+        theme.save(update_fields=["name_en"])
+        report.created(f"Englischer Name des Themas {theme.name}")
+    work = [(index, INDEX)]
+    for page in ThemePage.objects.child_of(index).select_related("theme"):
+        if page.theme.name in THEMES_EN:
+            work.append((page, theme_pairs(page.theme.name)))
+    for page, pairs in work:
+        if not is_translated(page):
+            translate_page(page, pairs)
+            report.created(f"Englische Fassung von „{page.title}“")

@@ -6,7 +6,7 @@ from django.db import connection
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
-from cms.stages import collecting_stage_choices
+from cms.process import collecting_stage_choices
 from cms.widgets import ContentSelect
 
 from .models import Comment, Proposal, Sector, Statement, StatementKind, Theme

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from cms.numbers import grouped
-from cms.stages import StageStatus, process_stages
+from cms.process import process_stages
+from cms.stages import StageStatus
 from cms.teasers import Action, Teaser
 
 from .models import StatementKind

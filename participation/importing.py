@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.numbers import grouped
-from cms.stages import StageSubject, collecting_stage, collecting_stage_choices
+from cms.process import collecting_stage, collecting_stage_choices
+from cms.stages import StageSubject
 from config.refusals import Refused
 
 from .models import Sector, Statement, StatementKind, StatementState, Theme

@@ -13,6 +13,7 @@ from accounts.roles import MODERATORS
 from config.refusals import Refused
 from outbox.services import mail_queue
 
+from .comment_notices import tell_followers
 from .comments import recount_comments
 from .models import Comment, Flag, ModerationAction, ModerationEvent, Proposal, Visibility
 from .rules import ensure_verified, ensure_within_rate
@@ -96,9 +97,7 @@ def _change(actor, target, visibility: str, action: str, reason: str) -> None:
         if isinstance(target, Comment):
             recount_comments(target.statement_id)
             if action == ModerationAction.APPROVED:
-                from .comments import _enqueue_notification
-
-                transaction.on_commit(lambda: _enqueue_notification(target.pk))
+                transaction.on_commit(lambda: tell_followers(target.pk))
 
 
 def moderators():

@@ -11,13 +11,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.services import user_is_verified
-from cms.stages import (
-    NO_CONSULTATION,
-    Consultation,
-    collecting_stages,
-    process_stages,
-    stage_status,
-)
+from cms.process import collecting_stages, process_stages, stage_status
+from cms.stages import NO_CONSULTATION, Consultation
 from config import ratelimit
 from config.refusals import Refused
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 
 from accounts.services import user_is_verified
-from cms.stages import StageStatus, process_stages
+from cms.process import process_stages
+from cms.stages import StageStatus
 
 from .filters import TakePartFilter
 from .models import Statement, StatementState, ThemeIndexPage

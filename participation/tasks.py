@@ -4,11 +4,11 @@ from django.conf import settings
 from config.celery import Retrying
 
 from . import moderation, notifications, theme_figures
+from .comment_notices import notify_about_comment
 
-
-@shared_task(base=Retrying)
-def notify_about_comment(comment_id: int) -> int:
-    return notifications.notify_about_comment(comment_id)
+# Enqueued where a comment is stored; here for Celery's discovery and the callers that know
+# it here.
+__all__ = ["notify_about_comment"]
 
 
 @shared_task

@@ -11,7 +11,7 @@ from cms.admin_menu import PermissionMenuItem
 from cms.admin_permissions import SnippetViewSet
 from cms.teasers import HOME_TEASERS, STAGE_ACTION
 
-from . import admin_views, frontdoor, search
+from . import admin_views, frontdoor, page_context, search
 from .models import Sector, Statement, Theme
 from .models.statements import StatementKind, StatementState
 
@@ -76,6 +76,10 @@ admin_urlpatterns = [
     path("moderation/vorschlaege/<int:pk>/", admin_views.proposal_detail, name="proposal"),
     path("aussagen-import/", admin_views.statement_import, name="import"),
 ]
+
+
+for label, add in page_context.PAGES.items():
+    hooks.register(f"page_context:{label}", add)
 
 
 @hooks.register("register_admin_urls")

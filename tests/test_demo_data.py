@@ -10,7 +10,8 @@ from wagtail.models import Locale, Page
 
 from accounts.models import User
 from cms.models import ContentPage, StagePage, StageResults
-from cms.stages import StageState, current_stage, process_stages
+from cms.process import current_stage, process_stages
+from cms.stages import StageState
 from participation.models import Sector, Theme, ThemePage
 
 pytestmark = pytest.mark.django_db

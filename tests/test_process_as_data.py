@@ -11,7 +11,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from cms.stages import MAX_STAGES, StageKind, StageSubject, process_stages
+from cms.process import process_stages
+from cms.stages import MAX_STAGES, StageKind, StageSubject
 from config.refusals import Refused
 from konferenzen.models import Conference
 from participation.models import Proposal

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy
 
 from cms.admin_permissions import require_permission
 from cms.numbers import whole_number
-from cms.stages import StageSubject, agreeing_stage
+from cms.process import agreeing_stage
+from cms.stages import StageSubject
 from config.refusals import Refused, show
 
 from . import analysis

@@ -12,12 +12,13 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from celery import shared_task
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Q
 from django.utils import timezone
 
-from config.celery import hand_over
+from config.celery import Retrying, hand_over
 
 from .models import AnalysisState, ThemeAnalysis
 from .opinion_groups import OpinionGroups, opinion_groups, polis_consensus, votes_of_theme
@@ -38,10 +39,6 @@ GROUP_LETTERS = "ABCDE"
 
 def request_analysis(theme, by=None) -> tuple[ThemeAnalysis, bool]:
     """Ask for a new run; if one is already waiting or running, that one is returned."""
-    # The tasks module runs this module's work: imported here, where it is needed, to
-    # break that cycle.
-    from . import tasks
-
     open_run = ThemeAnalysis.objects.filter(theme=theme, state__in=OPEN_STATES).first()
     if open_run is not None:
         return open_run, False
@@ -50,7 +47,7 @@ def request_analysis(theme, by=None) -> tuple[ThemeAnalysis, bool]:
             analysis = ThemeAnalysis.objects.create(theme=theme, requested_by=by)
     except IntegrityError:  # a parallel click won
         return ThemeAnalysis.objects.get(theme=theme, state__in=OPEN_STATES), False
-    transaction.on_commit(lambda: hand_over(tasks.compute_theme_analysis, analysis.pk))
+    transaction.on_commit(lambda: hand_over(compute_theme_analysis, analysis.pk))
     return analysis, True
 
 
@@ -276,3 +273,21 @@ def highlighted(display: dict | None, count: int = 5) -> tuple[list[int], list[i
         key=lambda f: (-f.divisiveness, f.id),
     )[:count]
     return [f.id for f in consensus], [f.id for f in divisive]
+
+
+# The task beside the work it runs, so that requesting a run needs no import of the tasks
+# module (which imports this one); its name stays the one the workers and the queue know.
+def _analysis_failed(task, error, analysis_id: int) -> None:
+    """The team sees "failed" with the reason and can start a new run."""
+    mark_failed(analysis_id, error)
+
+
+@shared_task(
+    name="zielbilder.tasks.compute_theme_analysis",
+    base=Retrying,
+    max_retries=3,
+    gives_up=_analysis_failed,
+)
+def compute_theme_analysis(analysis_id: int) -> int | None:
+    result = run_analysis(analysis_id)
+    return result.pk if result else None

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.stages import StageSubject, agreeing_stage
+from cms.process import agreeing_stage
+from cms.stages import StageSubject
 from config.refusals import Refused
 
 from .models import AgreedZielbild, CatalogueAgreement, ConsolidatedZielbild

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cms.navigation import NavItem
-from cms.stages import StageKind, has_begun
+from cms.process import has_begun
+from cms.stages import StageKind
 from cms.teasers import Teaser
 
 from .council.compilation import any_published

@@ -1,9 +1,8 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -18,14 +17,24 @@ from ..stages import (
     StageStatus,
     StageSubject,
     consultation_for,
-    current_stage,
-    process_stages,
     stage_number_validators,
-    stage_status,
     state_for_dates,
 )
 
 INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+class ContextFromHooks:
+    """A page whose context its app's services complete: each function registered for the
+    Wagtail hook "page_context:<app label>.<model>" adds to it (see e.g. cms.page_context).
+    So the page models import none of the queries and services that read them, and those
+    may import the models without a cycle."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        for add in hooks.get_hooks(f"page_context:{self._meta.label_lower}"):
+            add(self, request, context)
+        return context
 
 
 class EditorialPage(Page):
@@ -41,7 +50,7 @@ class EditorialPage(Page):
         abstract = True
 
 
-class HomePage(EditorialPage):
+class HomePage(ContextFromHooks, EditorialPage):
     # The start page explains itself in German Sign Language too (BITV 2.0).
     body = StreamField(HomeBodyBlock(), verbose_name=_("Inhalt"), blank=True)
 
@@ -54,28 +63,8 @@ class HomePage(EditorialPage):
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..teasers import days_left, home_teasers, stage_action
 
-        context = super().get_context(request, *args, **kwargs)
-        today = timezone.localdate()
-        stages = process_stages(today=today)
-        running = current_stage(today=today)
-        # The primary action at the top; the teasers below leave out what it leads to.
-        action = stage_action(request, running)
-        context["current_stage"] = running
-        context["stage_count"] = len(stages)
-        context["next_stage"] = next((s for s in stages if s.is_planned), None)
-        context["action"] = action
-        context["days_left"] = days_left(action.deadline, today=today) if action else None
-        context["teasers"] = home_teasers(request, leave_out=[action.url] if action else [])
-        context["process"] = (
-            ProcessPage.objects.live().filter(locale_id=self.locale_id).order_by("path").first()
-        )
-        return context
-
-
-class ProcessPage(EditorialPage):
+class ProcessPage(ContextFromHooks, EditorialPage):
     """The Stadtgespräch: its stage pages are its children."""
 
     parent_page_types = ["cms.HomePage"]
@@ -84,14 +73,6 @@ class ProcessPage(EditorialPage):
     class Meta:
         verbose_name = _("Prozess (Stadtgespräch)")
         verbose_name_plural = _("Prozesse")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        stages = process_stages(process=self)
-        context["stages"] = stages
-        context["next_stage"] = next((s for s in stages if s.is_planned), None)
-        context["running_stages"] = [s for s in stages if s.is_running]
-        return context
 
 
 class StagePageForm(WagtailAdminPageForm):
@@ -123,7 +104,7 @@ class StagePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class StagePage(Page):
+class StagePage(ContextFromHooks, Page):
     base_form_class = StagePageForm
 
     number = models.PositiveSmallIntegerField(
@@ -303,37 +284,6 @@ class StagePage(Page):
                 today=today or timezone.localdate(),
             ),
         )
-
-    def get_context(self, request, *args, **kwargs):
-        from ..teasers import days_left, stage_action
-        from .results import StageResults
-
-        context = super().get_context(request, *args, **kwargs)
-        today = timezone.localdate()
-        # On the German site the page speaks for itself. Elsewhere it is a translation, whose
-        # dates may lag behind: the published process's stage has the German page's state
-        # and the title in the reader's language (a stage of another process, or a preview,
-        # speaks for itself).
-        stage = None
-        if get_language() != settings.LANGUAGE_CODE:
-            stage = stage_status(self.number, today=today)
-        if stage is None or stage.translation_key != str(self.translation_key):
-            stage = self.status(today=today)
-        context["stage"] = stage
-        context["action"] = action = stage_action(request, stage)
-        context["days_left"] = days_left(action.deadline, today=today) if action else None
-        # Results are kept once, on the German stage page.
-        context["results"] = StageResults.objects.filter(
-            stage__translation_key=self.translation_key, live=True
-        ).first()
-        others = list(StagePage.objects.live().sibling_of(self, inclusive=False).order_by("number"))
-        context["previous_stage"] = next(
-            (page for page in reversed(others) if page.number < self.number), None
-        )
-        context["next_stage"] = next((page for page in others if page.number > self.number), None)
-        context["stage_count"] = len(others) + 1
-        context["subpages"] = self.get_children().live().public().specific()
-        return context
 
 
 class ContentPage(EditorialPage):

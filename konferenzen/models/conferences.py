@@ -12,7 +12,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.stages import conference_stages, stage_number_validators
+from cms.models import ContextFromHooks
+from cms.process import conference_stages
+from cms.stages import stage_number_validators
 
 from .registrations import RegistrationSector
 
@@ -226,7 +228,7 @@ class ProgrammeItemBlock(blocks.StructBlock):
         label = _("Programmpunkt")
 
 
-class ConferencePage(Page):
+class ConferencePage(ContextFromHooks, Page):
     """The public page of a conference: what it is, the programme, and the way to register."""
 
     # One page per language tree: the German page and its English translation (or alias).
@@ -253,12 +255,3 @@ class ConferencePage(Page):
     class Meta:
         verbose_name = _("Stadtkonferenz (Seite)")
         verbose_name_plural = _("Stadtkonferenzen (Seiten)")
-
-    def get_context(self, request, *args, **kwargs):
-        from ..registrations import registration_window, seat_status
-
-        context = super().get_context(request, *args, **kwargs)
-        context["conference"] = self.conference
-        context["seats"] = seat_status(self.conference)
-        context["window"] = registration_window(self.conference)
-        return context

@@ -6,12 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from cms.stages import (
-    StageSubject,
-    collecting_stage,
-    stage_number_check,
-    stage_number_validators,
-)
+from cms.process import collecting_stage
+from cms.stages import StageSubject, stage_number_check, stage_number_validators
 
 STATEMENT_MAX_LENGTH = 1500
 

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.models import ContextFromHooks
 
 
 class Theme(index.Indexed, models.Model):
@@ -99,7 +100,7 @@ class Sector(models.Model):
         return self.name
 
 
-class ThemeIndexPage(Page):
+class ThemeIndexPage(ContextFromHooks, Page):
     intro = RichTextField(_("Einleitung"), features=["bold", "italic", "link"], blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -112,29 +113,8 @@ class ThemeIndexPage(Page):
         verbose_name = _("Übersicht der Schwerpunktthemen")
         verbose_name_plural = _("Übersichten der Schwerpunktthemen")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..rules import collecting, consultations
-        from ..theme_figures import input_window, theme_figures
 
-        context = super().get_context(request, *args, **kwargs)
-        pages = list(
-            ThemePage.objects.live()
-            .child_of(self)
-            .select_related("theme", "image")
-            .prefetch_related("image__renditions")
-            .order_by("theme__sort_order", "title")
-        )
-        figures = theme_figures(page.theme_id for page in pages)
-        windows = consultations()
-        proposals = collecting().values()
-        for page in pages:
-            page.figures = figures[page.theme_id]
-            page.input_window = input_window(page.figures.stages, windows, proposals=proposals)
-        context["theme_pages"] = pages
-        return context
-
-
-class ThemePage(Page):
+class ThemePage(ContextFromHooks, Page):
     # One page per language tree: the German page and its English translation (or alias)
     # belong to the same theme.
     theme = models.ForeignKey(
@@ -201,10 +181,3 @@ class ThemePage(Page):
                 {"theme": _("Dieses Schwerpunktthema hat schon eine Seite.")},
                 code="theme_has_page",
             )
-
-    def get_context(self, request, *args, **kwargs):
-        from ..listing import theme_statements
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(theme_statements(request, self.theme))
-        return context

@@ -44,7 +44,8 @@ PAGE_OVERFLOW = "document.documentElement.scrollWidth - document.documentElement
 
 def implementation_runs() -> None:
     """Stage 6 runs, as after the council's adopting decision; asked of cms by its kind."""
-    from cms.stages import StageKind, begin_stage
+    from cms.process import begin_stage
+    from cms.stages import StageKind
 
     begin_stage(StageKind.IMPLEMENTATION)
 

@@ -292,6 +292,6 @@ def test_the_editors_role_has_the_translation_right_and_no_other_role_does(db):
 
 def test_process_page_lookups_ignore_the_english_tree(process):
     assert ProcessPage.objects.count() == 2
-    from cms.stages import process_stages
+    from cms.process import process_stages
 
     assert [stage.number for stage in process_stages()] == [1, 2, 3, 4, 5, 6]

@@ -63,7 +63,7 @@ def test_a_signed_in_citizen_sees_ids_ungrouped_in_the_forms(client, citizen, bi
 
 
 def test_sentences_built_in_python_group_their_numbers(process):
-    from cms.stages import current_stage
+    from cms.process import current_stage
 
     stage = current_stage()
     with translation.override("de"):

@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from cms.models import StagePage
-from cms.stages import StageState, current_stage, process_stages, stage_status, state_for_dates
+from cms.process import current_stage, process_stages, stage_status
+from cms.stages import StageState, state_for_dates
 
 START = datetime.date(2026, 3, 1)
 END = datetime.date(2026, 3, 31)

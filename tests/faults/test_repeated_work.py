@@ -6,8 +6,9 @@ from datetime import timedelta
 from django.core import mail as django_mail
 from django.utils import timezone
 
+from outbox.delivery import _send, mail_deliver
 from outbox.models import Mail
-from outbox.services import _send, mail_deliver, mail_queue
+from outbox.services import mail_queue
 from zielbilder.council import compilation
 from zielbilder.models import PaperVersion
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
-from outbox import services, tasks
+from outbox import delivery, services, tasks
 from outbox.models import Mail
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +62,7 @@ def test_delivering_twice_sends_once():
 def test_a_failing_mail_server_is_recorded_and_the_mail_stays_pending():
     stored = queue()
     failing_smtp = mock.patch.object(
-        services, "_send", side_effect=ConnectionRefusedError("kein SMTP")
+        delivery, "_send", side_effect=ConnectionRefusedError("kein SMTP")
     )
     with failing_smtp, pytest.raises(services.MailDeliveryError):
         services.mail_deliver(mail_id=stored.pk)
@@ -74,7 +74,7 @@ def test_a_failing_mail_server_is_recorded_and_the_mail_stays_pending():
 
 def test_the_task_retries_with_backoff_when_sending_fails():
     stored = queue()
-    failing_smtp = mock.patch.object(services, "_send", side_effect=ConnectionRefusedError("x"))
+    failing_smtp = mock.patch.object(delivery, "_send", side_effect=ConnectionRefusedError("x"))
     retry = mock.patch.object(tasks.deliver, "retry", side_effect=Retry())
     # As a worker runs it (not eagerly), on its third try.
     tasks.deliver.push_request(is_eager=False, retries=2)
@@ -105,7 +105,7 @@ def test_after_the_last_attempt_a_mail_is_given_up_and_kept_for_inspection():
     stored = queue()
     Mail.objects.filter(pk=stored.pk).update(attempts=services.MAX_ATTEMPTS - 1)
     failing_smtp = mock.patch.object(
-        services, "_send", side_effect=ConnectionRefusedError("kein SMTP")
+        delivery, "_send", side_effect=ConnectionRefusedError("kein SMTP")
     )
     with failing_smtp, pytest.raises(services.MailDeliveryError):
         services.mail_deliver(mail_id=stored.pk)

@@ -7,7 +7,7 @@ import io
 import pytest
 from django.utils import timezone
 
-from cms.stages import stage_status
+from cms.process import stage_status
 from outbox.models import Mail
 from participation.models import Follow, Vote
 from tests import factories

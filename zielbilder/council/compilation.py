@@ -11,6 +11,7 @@ import hashlib
 import logging
 from datetime import timedelta
 
+from celery import shared_task
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -19,7 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cms.sitecache import tree_changed
-from config.celery import hand_over
+from config.celery import Retrying, hand_over
 from config.refusals import Refused
 
 from ..models import PaperVersion, VersionState
@@ -38,10 +39,6 @@ def start_compilation(
     *, title: str, paper_number: str, proposed_resolution: str, by=None
 ) -> PaperVersion:
     """A new version, compiled in the background; refused while another one is compiled."""
-    # The tasks module runs this module's work: imported here, where it is needed, to
-    # break that cycle.
-    from .. import tasks
-
     title, paper_number = (title or "").strip(), (paper_number or "").strip()
     proposed_resolution = (proposed_resolution or "").strip()
     for value, field, limit, missing in (
@@ -84,7 +81,7 @@ def start_compilation(
     except IntegrityError:  # a parallel start won the race for the one compilation
         running = PaperVersion.objects.filter(state=VersionState.COMPILING).first()
         raise Refused(_running_message(running), "") from None
-    transaction.on_commit(lambda: hand_over(tasks.compile_paper, version.pk))
+    transaction.on_commit(lambda: hand_over(compile_paper, version.pk))
     return version
 
 
@@ -269,3 +266,22 @@ def changes_between(older: PaperVersion, newer: PaperVersion, *, limit: int = 20
         if len(changes) >= limit:
             break
     return changes
+
+
+# The task beside the work it runs, so that starting a compilation needs no import of the
+# tasks module (which imports this one); its name stays the one the workers and the queue
+# know.
+def _compilation_failed(task, error, version_id: int) -> None:
+    mark_failed(version_id, error)
+
+
+@shared_task(
+    name="zielbilder.tasks.compile_paper",
+    base=Retrying,
+    max_retries=2,
+    backoff=30,
+    gives_up=_compilation_failed,
+)
+def compile_paper(version_id: int) -> int | None:
+    version = compile_version(version_id)
+    return version.pk if version else None

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from celery import shared_task
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cms.stages import StageKind, begin_stage
-from config.celery import hand_over
+from cms.process import begin_stage
+from cms.stages import StageKind
+from config.celery import Retrying, hand_over
 from config.refusals import Refused
 
 from ..models import CouncilDecision, DecisionOutcome, PaperVersion, VersionState
@@ -32,10 +34,6 @@ def record_decision(
     """Record what the council decided. An adopting decision makes the version the binding
     one, freezes it, and lets the implementation begin; the people who asked to be told hear
     of it."""
-    # The tasks module runs this module's work: imported here, where it is needed, to
-    # break that cycle.
-    from .. import tasks
-
     changes = (changes or "").strip()
     if outcome not in DecisionOutcome.values:
         raise Refused(_("Bitte wählen Sie das Ergebnis der Beratung."), "outcome")
@@ -86,7 +84,7 @@ def record_decision(
         if adopting:
             PaperVersion.objects.filter(pk=version.pk).update(binding=True)
             begin_stage(StageKind.IMPLEMENTATION, user=by)
-            transaction.on_commit(lambda: hand_over(tasks.announce_decision, decision.pk))
+            transaction.on_commit(lambda: hand_over(announce_decision, decision.pk))
     return decision
 
 
@@ -124,3 +122,11 @@ def waiting_for_announcement() -> list[int]:
             recorded_at__lte=timezone.now() - timedelta(minutes=5),
         ).values_list("pk", flat=True)
     )
+
+
+# The task beside the work it runs, so that recording a decision needs no import of the
+# tasks module (which imports this one); its name stays the one the workers and the queue
+# know.
+@shared_task(name="zielbilder.tasks.announce_decision", base=Retrying)
+def announce_decision(decision_id: int) -> int:
+    return announce(decision_id)

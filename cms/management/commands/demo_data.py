@@ -1,7 +1,8 @@
 """Build the demo city (Dortmund) from the council paper: `manage.py demo_data`.
 
 Each app contributes its own part in a `demo.py` module with a `load(*, today, report)`
-function; they run in the order of INSTALLED_APPS, which is the order of the floors, so this
+function, and its English translations in a `demo_english.py` with the same function, run
+right after it; they run in the order of INSTALLED_APPS, which is the order of the floors, so this
 command (in the ground floor) imports none of the apps above it. Running it again changes
 nothing that exists, except that the demo accounts get fresh passwords, printed at the end.
 """
@@ -47,8 +48,11 @@ class Command(BaseCommand):
         today = timezone.localdate()
         with transaction.atomic():
             for app_config in apps.get_app_configs():
-                if module_has_submodule(app_config.module, "demo"):
-                    import_module(f"{app_config.name}.demo").load(today=today, report=report)
+                # Each app's German demo, then its English translations.
+                for part in ("demo", "demo_english"):
+                    if module_has_submodule(app_config.module, part):
+                        module = import_module(f"{app_config.name}.{part}")
+                        module.load(today=today, report=report)
         for line in report.lines:
             self.stdout.write(f"  angelegt: {line}")
         if not report.lines:
