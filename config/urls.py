@@ -26,7 +26,7 @@ urlpatterns = [
     path("healthz", cms_views.health, name="health"),
     # Browsers and feed readers ask for /favicon.ico whatever the page says.
     path("favicon.ico", cms_views.favicon),
-    path("oparl/v1.1/", include("zielbilder.oparl_urls")),
+    path("oparl/v1.1/", include("ratsvorlage.oparl_urls")),
 ]
 
 if settings.DEBUG:
@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("participation.urls")),
     path("", include("konferenzen.urls")),
     path("", include("zielbilder.urls")),
+    path("", include("ratsvorlage.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

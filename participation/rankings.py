@@ -54,7 +54,9 @@ CONFIDENT_MAJORITY = 0.5
 def wilson_lower_bound(successes: int, trials: int) -> float:
     """The lower bound of the 95 % Wilson score interval of successes / trials; 0 without
     trials. Written step by step as `_wilson_lower_sql` writes it (same order of operations)."""
-    if trials <= 0:
+    if trials <= 0 or successes <= 0:
+        # Without successes the bound is 0 exactly; computed, rounding leaves it a hair below
+        # (-2e-17 for 0 of 15), which would rank it under statements with none.
         return 0.0
     n = float(trials)
     p = successes / n
@@ -119,7 +121,7 @@ def _wilson_lower_sql(successes: str, trials: str) -> str:
     p = f"(CAST({successes} AS {_DOUBLE}) / {n})"
     z, z2 = _number(Z), _number(Z_SQUARED)
     return (
-        f"CASE WHEN {trials} <= 0 THEN 0.0 ELSE "
+        f"CASE WHEN {trials} <= 0 OR {successes} <= 0 THEN 0.0 ELSE "
         f"({p} + {z2} / (2.0 * {n})"
         f" - {z} * SQRT({p} * (1.0 - {p}) / {n} + {z2} / (4.0 * {n} * {n})))"
         f" / (1.0 + {z2} / {n}) END"

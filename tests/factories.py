@@ -21,7 +21,7 @@ from participation.models import (
     ThemeIndexPage,
     ThemePage,
 )
-from zielbilder.models import PaperVersion
+from ratsvorlage.models import PaperVersion
 
 PASSWORD = "ein-sicheres-Passwort-123"
 _counter = itertools.count(1)

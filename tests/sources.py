@@ -5,7 +5,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["accounts", "outbox", "cms", "participation", "konferenzen", "zielbilder", "config"]
+APPS = [
+    "accounts",
+    "outbox",
+    "cms",
+    "participation",
+    "konferenzen",
+    "zielbilder",
+    "ratsvorlage",
+    "config",
+]
 
 
 def nodes(apps=APPS) -> Iterator[tuple[str, ast.AST]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["accounts", "outbox", "cms", "participation", "konferenzen", "zielbilder"]
+APPS = ["accounts", "outbox", "cms", "participation", "konferenzen", "zielbilder", "ratsvorlage"]
 # What each app may import of our own apps.
 ALLOWED = {
     "outbox": set(),
@@ -16,6 +16,7 @@ ALLOWED = {
     "participation": {"accounts", "outbox", "cms"},
     "konferenzen": {"accounts", "outbox", "cms"},
     "zielbilder": {"accounts", "outbox", "cms", "participation", "konferenzen"},
+    "ratsvorlage": {"accounts", "outbox", "cms", "participation", "konferenzen", "zielbilder"},
 }
 
 
@@ -76,3 +77,23 @@ def test_templates_load_only_the_tags_of_their_floor_and_below(app):
 @pytest.mark.parametrize("app", ["participation", "konferenzen", "zielbilder"])
 def test_domain_apps_exist_as_installed_apps(app, settings):
     assert any(entry.split(".")[0] == app for entry in settings.INSTALLED_APPS)
+
+
+def test_every_app_of_ours_is_on_a_floor_and_in_the_rules_about_the_code():
+    """A new app joins the floors here, the walk over the source (tests.sources) and the
+    import contracts of pyproject.toml; none of them may miss it."""
+    import tomllib
+
+    from django.apps import apps
+
+    from tests import sources
+
+    ours = {
+        config.name.split(".")[0]
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().parent == ROOT
+    }
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    assert set(APPS) == ours
+    assert set(sources.APPS) == ours | {"config"}
+    assert set(contracts["root_packages"]) == ours

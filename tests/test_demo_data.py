@@ -297,7 +297,7 @@ def test_from_the_demo_the_council_paper_goes_through_stage_5(
 
     from django.utils import timezone
 
-    from zielbilder.models import PaperVersion
+    from ratsvorlage.models import PaperVersion
 
     client.force_login(User.objects.get(email="strategie@example.org"))
     with django_capture_on_commit_callbacks(execute=True):

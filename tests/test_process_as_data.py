@@ -126,7 +126,15 @@ def is_docstring(path: str, node: ast.AST) -> bool:
     return node.lineno in _DOCSTRINGS[path] and isinstance(node.value, str)
 
 
-OTHER_APPS = ["accounts", "outbox", "participation", "konferenzen", "zielbilder", "config"]
+OTHER_APPS = [
+    "accounts",
+    "outbox",
+    "participation",
+    "konferenzen",
+    "zielbilder",
+    "ratsvorlage",
+    "config",
+]
 
 
 def test_no_app_but_cms_writes_a_stage_number_in_its_code():
@@ -216,7 +224,7 @@ def test_a_citizens_proposal_belongs_to_the_stage_that_collects_its_kind(
 def test_the_councils_adoption_begins_the_implementation_whatever_its_number(
     five_stages, django_capture_on_commit_callbacks
 ):
-    from zielbilder.council.decision import record_decision
+    from ratsvorlage.decision import record_decision
 
     version = factories.paper_version(state="published")
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,5 +1,5 @@
-"""What the home page and the main navigation show of the strategy, the council paper and
-the monitoring, as the process reaches them (the hooks of cms.navigation and cms.teasers)."""
+"""What the home page and the main navigation show of the strategy and the monitoring, as the
+process reaches them (the hooks of cms.navigation and cms.teasers)."""
 
 from __future__ import annotations
 
@@ -12,19 +12,15 @@ from cms.process import has_begun
 from cms.stages import StageKind
 from cms.teasers import Teaser
 
-from .council.compilation import any_published
 from .monitoring_cache import REPORTS, SECONDS, STRUCTURE, generation
 
 
 def navigation_items(request, stages) -> list[NavItem]:
-    """The strategy once the council's stage has begun, the paper as soon as one version of
-    it is public, the monitoring once the implementation has begun."""
-    council = has_begun(StageKind.COUNCIL_DECISION, stages=stages)
+    """The strategy once the council's stage has begun, the monitoring once the
+    implementation has begun."""
     items = []
-    if council:
+    if has_begun(StageKind.COUNCIL_DECISION, stages=stages):
         items.append(NavItem(_("Strategie"), reverse("zielbilder:strategy"), order=10))
-    if council or any_published():
-        items.append(NavItem(_("Ratsvorlage"), reverse("zielbilder:paper_versions"), order=20))
     if has_begun(StageKind.IMPLEMENTATION, stages=stages):
         items.append(NavItem(_("Monitoring"), reverse("zielbilder:dashboard"), order=30))
     return items

@@ -1,4 +1,4 @@
-"""What consolidation, council paper and monitoring know about a person (accounts.privacy):
+"""What consolidation, analysis and monitoring know about a person (accounts.privacy):
 for everyone, the opinion group their votes fell into; for the administration's staff, their
 office memberships and what they recorded."""
 
@@ -11,19 +11,17 @@ from accounts.privacy import Kind, Person, Retention, records
 from .analysis import KEEP_PER_THEME
 from .models import (
     CatalogueAgreement,
-    CouncilDecision,
     InputOutcome,
     KeyFigureValue,
     Milestone,
     OfficeMembership,
-    PaperVersion,
     ProjectReport,
     ThemeAnalysis,
 )
 from .models.analysis import AnalysisState
 
 SECTION = "strategie"
-TITLE = gettext_lazy("Konsolidierung, Ratsvorlage und Umsetzung")
+TITLE = gettext_lazy("Konsolidierung, Auswertung und Umsetzung")
 
 
 MILESTONE_COLUMNS = {
@@ -34,14 +32,6 @@ MILESTONE_COLUMNS = {
     "created_at": "eingetragen_am",
     "created_by": "eingetragen_von_ihnen",
     "reached_by": "als_erreicht_markiert_von_ihnen",
-}
-PAPER_COLUMNS = {
-    "number": "fassung",
-    "title": "titel",
-    "started_at": "begonnen_am",
-    "started_by": "von_ihnen_erstellt",
-    "published_at": "veroeffentlicht_am",
-    "published_by": "von_ihnen_veroeffentlicht",
 }
 
 
@@ -159,50 +149,17 @@ KINDS = [
             "requested_at", "pk"
         ),
     ),
-    Kind(
-        key="ratsvorlage",
-        title=gettext_lazy("Fassungen der Ratsvorlage"),
-        description=gettext_lazy(
-            "Fassungen der Ratsvorlage, die Sie erstellt oder veröffentlicht haben."
-        ),
-        fields=tuple(PAPER_COLUMNS.values()),
-        rows=lambda person: (
-            row | _by_them(row, person, "von_ihnen_erstellt", "von_ihnen_veroeffentlicht")
-            for row in records(
-                PaperVersion.objects.filter(
-                    Q(started_by=person.user) | Q(published_by=person.user)
-                ).order_by("number"),
-                PAPER_COLUMNS,
-            )
-        ),
-    ),
-    Kind(
+    Kind.of_columns(
         key="beschluesse",
-        title=gettext_lazy("Eingetragene Beschlüsse"),
+        title=gettext_lazy("Eingetragene Beschlüsse der Stadtkonferenz"),
         description=gettext_lazy(
-            "Beschlüsse des Rates und der Stadtkonferenz, die Sie eingetragen haben."
+            "Beschlüsse der Stadtkonferenz über den Katalog der Zielbilder, die Sie "
+            "eingetragen haben."
         ),
-        fields=("art", "beschlossen_am", "ergebnis", "eingetragen_am"),
-        rows=lambda person: [
-            *(
-                row | {"art": "rat"}
-                for row in records(
-                    CouncilDecision.objects.filter(recorded_by=person.user).order_by("pk"),
-                    {
-                        "meeting_date": "beschlossen_am",
-                        "outcome": "ergebnis",
-                        "recorded_at": "eingetragen_am",
-                    },
-                )
-            ),
-            *(
-                row | {"art": "stadtkonferenz", "ergebnis": ""}
-                for row in records(
-                    CatalogueAgreement.objects.filter(recorded_by=person.user).order_by("pk"),
-                    {"agreed_on": "beschlossen_am", "recorded_at": "eingetragen_am"},
-                )
-            ),
-        ],
+        columns={"agreed_on": "beschlossen_am", "recorded_at": "eingetragen_am"},
+        query=lambda person: CatalogueAgreement.objects.filter(recorded_by=person.user).order_by(
+            "pk"
+        ),
     ),
 ]
 

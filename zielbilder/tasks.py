@@ -5,13 +5,10 @@ from celery import shared_task
 
 from . import analysis, reminders
 from .analysis import compute_theme_analysis
-from .council import compilation, decision
-from .council.compilation import compile_paper
-from .council.decision import announce_decision
 
 # The tasks that start one piece of work live beside it (they are enqueued from there); here
 # for Celery's discovery and for callers that know them as tasks of this module.
-__all__ = ["announce_decision", "compile_paper", "compute_theme_analysis"]
+__all__ = ["compute_theme_analysis"]
 
 
 @shared_task
@@ -30,20 +27,6 @@ def refresh_analyses() -> int:
     for theme in themes:
         analysis.request_analysis(theme)
     return len(themes)
-
-
-@shared_task
-def compile_stuck_papers() -> int:
-    """The safety net: a compilation whose worker was lost starts over here."""
-    stuck = compilation.stuck()
-    for version_id in stuck:
-        compile_paper.apply(args=[version_id])
-    return len(stuck)
-
-
-@shared_task
-def announce_pending_decisions() -> int:
-    return sum(decision.announce(pk) for pk in decision.waiting_for_announcement())
 
 
 @shared_task

@@ -1,7 +1,6 @@
 from django.urls import path
 
 from . import views
-from .council import views as council
 
 app_name = "zielbilder"
 
@@ -17,13 +16,4 @@ urlpatterns = [
     path("monitoring/offene-daten/", views.key_figures_open_data, name="key_figures_open_data"),
     path("monitoring/kennzahlen.csv", views.key_figures_csv, name="key_figures_csv"),
     path("monitoring/kennzahlen.json", views.key_figures_json, name="key_figures_json"),
-    path("ratsvorlage/", council.paper_versions, name="paper_versions"),
-    path("ratsvorlage/vergleich/", council.paper_compare, name="paper_compare"),
-    path("ratsvorlage/<int:number>/", council.paper_version, name="paper_version"),
-    path("ratsvorlage/<int:number>/datei/<str:kind>/", council.paper_file, name="paper_file"),
-    path(
-        "ratsvorlage/<int:number>/datei/<str:kind>/herunterladen/",
-        council.paper_file_download,
-        name="paper_file_download",
-    ),
 ]

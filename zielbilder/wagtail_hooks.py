@@ -13,7 +13,6 @@ from cms.teasers import HOME_TEASERS
 from participation.panels import STATEMENT_PAGE, THEME_PAGE, THEME_RESULTS
 
 from . import admin_reporting, admin_views, admin_workbench, frontdoor, panels
-from .council import admin_views as council_admin
 from .models import (
     ConsolidatedZielbild,
     FieldOfAction,
@@ -162,7 +161,6 @@ def register_admin_urls():
         path("werkbank/", admin_workbench.workbench_themes, name="workbench_themes"),
         path("werkbank/<slug:slug>/", admin_workbench.workbench, name="workbench"),
         path("katalogbeschluss/", admin_workbench.catalogue_agreement, name="agreement"),
-        path("ratsvorlage/", council_admin.versions, name="paper"),
         path("berichte/", admin_reporting.overview, name="reporting"),
         path("berichte/import/", admin_reporting.value_import, name="value_import"),
         path(
@@ -172,7 +170,6 @@ def register_admin_urls():
         ),
         path("berichte/kennzahl/<int:pk>/", admin_reporting.key_figure, name="report_key_figure"),
         path("berichte/projekt/<int:pk>/", admin_reporting.project, name="report_project"),
-        path("ratsvorlage/<int:number>/beschluss/", council_admin.decision, name="paper_decision"),
     ]
     return [path("", include((urls, "zielbilder_admin")))]
 
@@ -182,7 +179,6 @@ def register_admin_urls():
 MENU_ITEMS = [
     (_("Konsolidierung"), "zielbilder_admin:workbench_themes", "crosshairs", 235,
      "zielbilder.change_inputoutcome"),
-    (_("Ratsvorlage"), "zielbilder_admin:paper", "doc-full", 236, "zielbilder.add_paperversion"),
     (_("Berichte der Ämter"), "zielbilder_admin:reporting", "form", 237,
      "zielbilder.add_keyfigurevalue"),
     (_("Strategie importieren"), "zielbilder_admin:import", "upload", 240,

@@ -15,8 +15,9 @@ import django  # noqa: E402
 
 django.setup()
 
-from zielbilder.council import compilation  # noqa: E402
-from zielbilder.models import PaperVersion, VersionState  # noqa: E402
+from ratsvorlage.models import PaperVersion, VersionState  # noqa: E402
+
+from ratsvorlage import compilation  # noqa: E402
 
 
 def pdf_facts(pdf: bytes) -> tuple[int, bool]:

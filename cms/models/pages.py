@@ -167,7 +167,8 @@ class StagePage(ContextFromHooks, Page):
         *Page.content_panels,
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("number"), FieldPanel("kind"), FieldPanel("subject")]),
+                FieldRowPanel([FieldPanel("number"), FieldPanel("kind")]),
+                FieldPanel("subject"),
                 FieldPanel("short_description"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
                 FieldPanel("state_override"),

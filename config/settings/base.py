@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "participation",
     "konferenzen",
     "zielbilder",
+    "ratsvorlage",
     # The editors' translation workflow (English pages): before wagtail.admin, so that its
     # templates for the locales' admin win.
     "wagtail_localize",
@@ -346,12 +347,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "zielbilder.tasks.run_waiting_analyses",
         "schedule": 600.0,
     },
-    "zielbilder-compile-stuck-papers": {
-        "task": "zielbilder.tasks.compile_stuck_papers",
+    "ratsvorlage-compile-stuck-papers": {
+        "task": "ratsvorlage.tasks.compile_stuck_papers",
         "schedule": 600.0,
     },
-    "zielbilder-announce-pending-decisions": {
-        "task": "zielbilder.tasks.announce_pending_decisions",
+    "ratsvorlage-announce-pending-decisions": {
+        "task": "ratsvorlage.tasks.announce_pending_decisions",
         "schedule": 600.0,
     },
     "zielbilder-key-figure-reminders": {

@@ -30,9 +30,9 @@ from konferenzen import links, registrations
 from konferenzen.models import Conference, Registration
 from participation.models import Comment, Proposal, Statement
 from participation.notifications import unsubscribe_token
-from zielbilder.council.content import content_hash, gather
-from zielbilder.council.render import render_html
-from zielbilder.models import PaperVersion, VersionState
+from ratsvorlage.content import content_hash, gather
+from ratsvorlage.models import PaperVersion, VersionState
+from ratsvorlage.render import render_html
 
 from .conftest import sign_in_quietly
 from .crawl import kind_of

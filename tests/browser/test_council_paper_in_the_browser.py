@@ -6,9 +6,9 @@ import re
 
 from playwright.sync_api import expect
 
+from ratsvorlage.compilation import publish, start_compilation
+from ratsvorlage.models import PaperVersion
 from tests.factories import PASSWORD, UserFactory
-from zielbilder.council.compilation import publish, start_compilation
-from zielbilder.models import PaperVersion
 
 from .conftest import SHARED_DEMO_SITE, axe_violations, describe
 from .extra_pages import paper_without_files

@@ -54,8 +54,8 @@ EXCLUDED = {
     "zielbilder:model_json": "open data, JSON",
     "zielbilder:key_figures_csv": "open data, CSV",
     "zielbilder:key_figures_json": "open data, JSON",
-    "zielbilder:paper_file": "the council paper as PDF or DOCX, shown in the browser",
-    "zielbilder:paper_file_download": "the council paper as PDF or DOCX, downloaded",
+    "ratsvorlage:paper_file": "the council paper as PDF or DOCX, shown in the browser",
+    "ratsvorlage:paper_file_download": "the council paper as PDF or DOCX, downloaded",
     # OParl is a JSON API for council information systems; tests/zielbilder/test_oparl.py
     # validates every object against the specification's schemas.
     **{

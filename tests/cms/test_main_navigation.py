@@ -7,9 +7,9 @@ import re
 import pytest
 from django.utils import timezone
 
+from ratsvorlage.compilation import publish
+from ratsvorlage.models import PaperVersion
 from tests import factories
-from zielbilder.council.compilation import publish
-from zielbilder.models import PaperVersion
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from .slow_work import marked_pause
 
 django.setup()
 
-from zielbilder.council import render  # noqa: E402  (needs the apps loaded)
+from ratsvorlage import render  # noqa: E402  (needs the apps loaded)
 
 _render_pdf = render.render_pdf
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 from outbox.delivery import _send, mail_deliver
 from outbox.models import Mail
 from outbox.services import mail_queue
-from zielbilder.council import compilation
-from zielbilder.models import PaperVersion
+from ratsvorlage import compilation
+from ratsvorlage.models import PaperVersion
 
 
 def test_a_mail_delivered_twice_carries_the_same_message_id_both_times(db):

@@ -20,6 +20,8 @@ from django.db.models import F
 
 from outbox.models import Mail
 from outbox.tasks import deliver_pending
+from ratsvorlage import tasks
+from ratsvorlage.models import PaperVersion
 from tests import factories, services
 from tests.workers import (
     WorkerProcess,
@@ -30,8 +32,6 @@ from tests.workers import (
     use_broker,
     wait_for,
 )
-from zielbilder import tasks
-from zielbilder.models import PaperVersion
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -147,10 +147,10 @@ def test_a_council_paper_whose_worker_is_killed_while_setting_the_pdf_is_compile
     second = workers("second", MEDIA_ROOT=str(media), PRIVATE_MEDIA_ROOT=str(media / "private"))
     PaperVersion.objects.update(modified_at=F("modified_at") - timedelta(minutes=21))
     tasks.compile_stuck_papers.delay()
-    assert wait_for(lambda: results(second.log, "zielbilder.tasks.compile_stuck_papers"), 90), (
+    assert wait_for(lambda: results(second.log, "ratsvorlage.tasks.compile_stuck_papers"), 90), (
         second.log
     )
-    assert results(second.log, "zielbilder.tasks.compile_stuck_papers") == ["1"]
+    assert results(second.log, "ratsvorlage.tasks.compile_stuck_papers") == ["1"]
     assert second.pid != first.pid
 
     # One version, one PDF and one DOCX, the stored checksums those of the files.
@@ -164,7 +164,7 @@ def test_a_council_paper_whose_worker_is_killed_while_setting_the_pdf_is_compile
     # (The sweep's own run is logged as compile_paper too, with the version it compiled.)
     tasks.compile_paper.delay(version.pk)
     assert wait_for(
-        lambda: results(second.log, "zielbilder.tasks.compile_paper") == [str(version.pk), "None"],
+        lambda: results(second.log, "ratsvorlage.tasks.compile_paper") == [str(version.pk), "None"],
         30,
     ), second.log
     assert PaperVersion.objects.count() == 1

@@ -6,14 +6,15 @@ them. What to store where comes from the environment, and a wrong value stops th
 import importlib
 
 import pytest
-from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage, storages
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
 from config.settings.storage import object_storage_settings
-from zielbilder.models import PaperVersion
+from ratsvorlage.models import PaperVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,11 @@ def test_files_compiled_before_move_out_of_the_media_folder(settings, tmp_path):
     migration = importlib.import_module(
         "zielbilder.migrations.0009_council_paper_files_in_private_storage"
     )
-    migration.move_files_out_of_public_media(apps, None)
+    # The models as they were when the migration ran (the paper was still zielbilder's).
+    then = MigrationLoader(connection).project_state(
+        ("zielbilder", "0009_council_paper_files_in_private_storage")
+    )
+    migration.move_files_out_of_public_media(then.apps, None)
 
     assert (tmp_path / "private" / old.pdf.name).read_bytes() == b"%PDF-1.7 Entwurf"
     assert (tmp_path / "private" / old.docx.name).exists()

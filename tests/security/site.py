@@ -26,13 +26,13 @@ from cms.translation import translate_page
 from konferenzen.models import ConferencePage
 from outbox.models import Mail
 from participation.models import NotificationSettings, Proposal
+from ratsvorlage.models import CouncilDecision, PaperVersion
 from tests import factories
 from tests.accounts.conftest import register
 from tests.konferenzen.conftest import make_conference
 from zielbilder.models import (
     CatalogueAgreement,
     ConsolidatedZielbild,
-    CouncilDecision,
     FieldOfAction,
     Goal,
     InputOutcome,
@@ -42,7 +42,6 @@ from zielbilder.models import (
     Milestone,
     Office,
     OfficeMembership,
-    PaperVersion,
     Participation,
     Project,
     ProjectReport,

@@ -32,19 +32,10 @@ from konferenzen import links, registrations
 from konferenzen.models import ConferencePage
 from participation.models import Proposal
 from participation.notifications import unsubscribe_token
+from ratsvorlage.models import CouncilDecision, PaperVersion, VersionState
 from tests import factories
 from tests.konferenzen.conftest import make_conference
-from zielbilder.models import (
-    CouncilDecision,
-    FieldOfAction,
-    Goal,
-    KeyFigure,
-    KeyFigureValue,
-    Office,
-    PaperVersion,
-    Participation,
-    VersionState,
-)
+from zielbilder.models import FieldOfAction, Goal, KeyFigure, KeyFigureValue, Office, Participation
 
 from .fuzzing import (
     CHARACTERS,
@@ -721,7 +712,7 @@ OPARL_LISTS = [
     ),
     method=one_of("GET", "GET", "HEAD", "OPTIONS", "POST", "DELETE"),
 )
-# Beyond the years Python holds in UTC: overflowed on SQLite (zielbilder.oparl._instant).
+# Beyond the years Python holds in UTC: overflowed on SQLite (ratsvorlage.oparl._instant).
 @example(path="body/1/papers/", params={"created_since": "0001-01-01T00:00:00+14:00"}, method="GET")
 @example(
     path="body/1/meetings/", params={"modified_until": "9999-12-31T23:59:59-14:00"}, method="GET"

@@ -25,10 +25,11 @@ from django.utils import timezone
 from konferenzen import links
 from konferenzen.models import Conference, Registration
 from participation.models import Comment, Proposal, Statement
+from ratsvorlage.models import PaperVersion
 from tests.browser import conftest as in_the_browser
 from tests.browser.conftest import SHARED_DEMO_SITE
 from tests.factories import UserFactory
-from zielbilder.models import KeyFigure, KeyFigureValue, PaperVersion
+from zielbilder.models import KeyFigure, KeyFigureValue
 
 from .xss_browser import Watch, assert_field, csv_file, json_endpoint, posted, signed_in
 from .xss_corpus import CORPUS, joined
@@ -228,7 +229,7 @@ def run(watch: Watch, tab) -> None:
     )
 
     team = signed_in(STRATEGY_TEAM)
-    paper_url = reverse("zielbilder_admin:paper")
+    paper_url = reverse("ratsvorlage_admin:paper")
     posted(
         team,
         paper_url,
@@ -243,7 +244,7 @@ def run(watch: Watch, tab) -> None:
     posted(team, paper_url, {"action": "publish", "number": version.number})
     posted(
         team,
-        reverse("zielbilder_admin:paper_decision", args=[version.number]),
+        reverse("ratsvorlage_admin:paper_decision", args=[version.number]),
         {"meeting_date": today.isoformat(), "outcome": "postponed", "changes": EVERYTHING},
         expect=(200, 302),
     )
@@ -282,8 +283,8 @@ def run(watch: Watch, tab) -> None:
     watch.open(links.manage_url(registrations[0], absolute=False), shows=())
     assert_field(tab, "textarea[name=needs_other]", details[0]["needs_other"])
     watch.open(reverse("zielbilder:key_figure", args=[figure.pk]), shows=())
-    watch.open(reverse("zielbilder:paper_version", args=[version.number]))
-    watch.open(reverse("zielbilder:paper_versions"), shows=())
+    watch.open(reverse("ratsvorlage:paper_version", args=[version.number]))
+    watch.open(reverse("ratsvorlage:paper_versions"), shows=())
     for path in (
         reverse("zielbilder:key_figures_json"),
         "/oparl/v1.1/body/1/papers/",
@@ -321,7 +322,7 @@ def run(watch: Watch, tab) -> None:
     watch.be(STRATEGY_TEAM)
     watch.open(reverse("zielbilder_admin:report_key_figure", args=[figure.pk]), shows=())
     watch.open(paper_url, shows=())
-    watch.open(reverse("zielbilder_admin:paper_decision", args=[version.number]), shows=())
+    watch.open(reverse("ratsvorlage_admin:paper_decision", args=[version.number]), shows=())
 
 
 def _in(values: dict):

@@ -38,10 +38,11 @@ from django.utils import timezone
 from konferenzen.models import Conference, Registration, RegistrationStatus
 from outbox.models import Mail
 from participation.models import Statement
+from ratsvorlage.models import PaperVersion
 from tests.browser import conftest as in_the_browser
 from tests.browser.conftest import SHARED_DEMO_SITE
 from tests.factories import UserFactory
-from zielbilder.models import ConsolidatedZielbild, KeyFigure, PaperVersion, Project
+from zielbilder.models import ConsolidatedZielbild, KeyFigure, Project
 from zielbilder.reporting import reportable_fields
 
 from .xss_browser import Watch, assert_field, csv_file, json_endpoint, posted, signed_in
@@ -97,13 +98,13 @@ def run(watch: Watch) -> None:
     watch.open(reverse("zielbilder:key_figure", args=[figure.pk]))
     watch.open(reverse("zielbilder:dashboard"), shows=())
     watch.open(reverse("zielbilder:field", args=[project.field.slug]))
-    watch.open(reverse("zielbilder:paper_version", args=[version.number]), shows=())
-    watch.open(reverse("zielbilder:paper_versions"), shows=())
+    watch.open(reverse("ratsvorlage:paper_version", args=[version.number]), shows=())
+    watch.open(reverse("ratsvorlage:paper_versions"), shows=())
     json_endpoint(watch, "/oparl/v1.1/body/1/papers/")
     for kind in ("pdf", "docx"):
         download = watch.tab.request.get(
             watch.tab.base_url
-            + reverse("zielbilder:paper_file_download", args=[version.number, kind])
+            + reverse("ratsvorlage:paper_file_download", args=[version.number, kind])
         )
         assert download.status == 200, kind
         assert download.headers["content-disposition"].startswith("attachment"), kind
@@ -130,7 +131,7 @@ def run(watch: Watch) -> None:
         shows=(),
     )
     watch.open(reverse("zielbilder_admin:agreement"))
-    watch.open(reverse("zielbilder_admin:paper"), shows=())
+    watch.open(reverse("ratsvorlage_admin:paper"), shows=())
 
     watch.be(OFFICE)
     watch.open(reverse("zielbilder_admin:reporting"), shows=())
@@ -428,13 +429,15 @@ def council_paper_number(watch: Watch) -> PaperVersion:
     number = CORPUS[3].text  # '"><script>…': an attribute breakout, 27 characters
     team = signed_in(STRATEGY_TEAM)
     form = {"title": "Stadtstrategie", "paper_number": number, "proposed_resolution": "Beschluss."}
-    refused = posted(team, reverse("zielbilder_admin:paper"), form, expect=(400,)).content
+    refused = posted(team, reverse("ratsvorlage_admin:paper"), form, expect=(400,)).content
     assert "Bitte nur Buchstaben, Ziffern" in refused.decode()
     assert html.escape(number).encode() in refused and number.encode() not in refused
-    posted(team, reverse("zielbilder_admin:paper"), {**form, "paper_number": "0815/2026"})
+    posted(team, reverse("ratsvorlage_admin:paper"), {**form, "paper_number": "0815/2026"})
     version = PaperVersion.objects.latest("number")
     assert version.state == "draft", version.error
-    posted(team, reverse("zielbilder_admin:paper"), {"action": "publish", "number": version.number})
+    posted(
+        team, reverse("ratsvorlage_admin:paper"), {"action": "publish", "number": version.number}
+    )
     return version
 
 

@@ -1,12 +1,6 @@
 from .agreement import AgreedZielbild, CatalogueAgreement
 from .analysis import AnalysisState, ThemeAnalysis
 from .consolidation import ConsolidatedZielbild, InputOutcome, OutcomeKind
-from .council import (
-    CouncilDecision,
-    DecisionOutcome,
-    PaperVersion,
-    VersionState,
-)
 from .monitoring import (
     KeyFigureValue,
     Measure,
@@ -41,10 +35,6 @@ __all__ = [
     "ReminderSent",
     "ReminderLevel",
     "ReminderSent",
-    "CouncilDecision",
-    "DecisionOutcome",
-    "PaperVersion",
-    "VersionState",
     "AgreedZielbild",
     "AnalysisState",
     "CatalogueAgreement",

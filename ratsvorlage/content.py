@@ -18,6 +18,13 @@ from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import translation
 
+from konferenzen.attendance import figures_by_sector
+from konferenzen.models import Conference
+from participation.models import Comment, Proposal, Statement, Theme, Vote
+from zielbilder.consolidation import published_zielbilder_of_all
+from zielbilder.matrix import strategy_matrix
+from zielbilder.models import FieldOfAction, Goal, InputOutcome, KeyFigure, OutcomeKind
+
 FORMAT = "stadtgespraech-ratsvorlage"
 # The paper lists a theme's Ausgangsbilder with the most agreement first, up to this many; the
 # rest are counted and linked (the open data has them all). A council member reads a paper,
@@ -59,10 +66,6 @@ def gather(*, title: str, paper_number: str, date: str, proposed_resolution: str
 def themes() -> list[dict]:
     """Per theme: its Ausgangsbilder, its published Zielbilder with their sources, and what
     became of every input."""
-    from participation.models import Statement, Theme
-
-    from ..consolidation import published_zielbilder_of_all
-    from ..models import InputOutcome, OutcomeKind
 
     public = Q(statements__state__in=("published", "withdrawn"))
     all_themes = Theme.objects.order_by("sort_order", "name").annotate(
@@ -158,9 +161,6 @@ def themes() -> list[dict]:
 
 def figures() -> dict:
     """Participation figures: the online consultation and the conferences."""
-    from konferenzen.attendance import figures_by_sector
-    from konferenzen.models import Conference
-    from participation.models import Comment, Proposal, Statement, Vote
 
     # A UNION of three id lists, not a join with OR: the join multiplies every account by
     # its votes and took 14 s on the benchmark's 2,000,000 votes; this takes well under one.
@@ -210,7 +210,6 @@ def figures() -> dict:
 
 
 def strategy() -> list[dict]:
-    from ..models import FieldOfAction, Goal, KeyFigure
 
     goals = Goal.objects.order_by("number").prefetch_related(
         Prefetch(
@@ -269,7 +268,6 @@ def strategy() -> list[dict]:
 
 
 def matrix() -> dict:
-    from ..matrix import strategy_matrix
 
     columns, rows = strategy_matrix()
     return {

@@ -17,8 +17,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from zielbilder.council.compilation import publish
-from zielbilder.models import CouncilDecision, PaperVersion, VersionState
+from ratsvorlage.compilation import publish
+from ratsvorlage.models import CouncilDecision, PaperVersion, VersionState
 
 pytestmark = pytest.mark.django_db
 

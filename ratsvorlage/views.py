@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.numbers import whole_number
 
-from ..filters import VersionFilter
-from ..models import PaperVersion
 from .compilation import changes_between, visible_versions
+from .filters import VersionFilter
+from .models import PaperVersion
 
 MIME_TYPES = {
     "pdf": "application/pdf",
@@ -37,12 +37,12 @@ def paper_versions(request):
     ).get_page(request.GET.get("page"))
     return render(
         request,
-        "zielbilder/council/versions.html",
+        "ratsvorlage/versions.html",
         {
             "filter": filterset,
             "page_obj": page,
             "any_versions": versions.exists(),
-            "sees_drafts": request.user.has_perm("zielbilder.view_paperversion"),
+            "sees_drafts": request.user.has_perm("ratsvorlage.view_paperversion"),
         },
     )
 
@@ -53,7 +53,7 @@ def paper_version(request, number: int):
     previous = visible_versions(request.user).filter(number__lt=number).order_by("-number").first()
     return render(
         request,
-        "zielbilder/council/version.html",
+        "ratsvorlage/version.html",
         {
             "version": version,
             "previous": previous,
@@ -118,7 +118,7 @@ def paper_compare(request):
             changes = changes_between(older, newer)
     return render(
         request,
-        "zielbilder/council/compare.html",
+        "ratsvorlage/compare.html",
         {
             "numbers": numbers,
             "older": older,

@@ -1,47 +1,17 @@
-"""The council paper (Ratsvorlage): compiled versions and the council's decision (stage 5)."""
+"""The council paper (Ratsvorlage): compiled versions and the council's decision.
+
+The tables were made by `zielbilder`, from which this app was split, and keep their names:
+an existing database upgrades in place (migrations/0001_from_zielbilder.py)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
-from django.core.signals import setting_changed
 from django.db import models
-from django.dispatch import receiver
-from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
+
+from cms.private_files import paper_file_name, private_storage
 
 RESOLUTION_MAX_LENGTH = 4000
 CHANGES_MAX_LENGTH = 10_000
-
-
-class _PrivateStorage(LazyObject):
-    """settings.STORAGES["private"], looked up on first use (as Django's default_storage)."""
-
-    def _setup(self):
-        self._wrapped = storages["private"]
-
-
-_private = _PrivateStorage()
-
-
-@receiver(setting_changed)
-def _storages_changed(*, setting, **kwargs):
-    if setting in ("STORAGES", "PRIVATE_MEDIA_ROOT"):
-        _private._wrapped = empty
-
-
-def private_storage():
-    """Where the paper's files lie: every version, drafts included, is read only through
-    `zielbilder.council.views`, which checks who may see it – a folder no web server
-    serves, or the private prefix of the S3 bucket (settings.STORAGES["private"])."""
-    return _private
-
-
-def paper_file_name(instance, filename: str) -> str:
-    """A name nobody can guess (`ratsvorlage/<random>/ratsvorlage-3.pdf`): should the private
-    folder ever be served by mistake, a draft's file still cannot be found by counting."""
-    import secrets
-
-    return f"ratsvorlage/{secrets.token_urlsafe(24)}/{filename}"
 
 
 class VersionState(models.TextChoices):
@@ -91,6 +61,7 @@ class PaperVersion(models.Model):
     modified_at = models.DateTimeField(_("Geändert am"), auto_now=True)
 
     class Meta:
+        db_table = "zielbilder_paperversion"
         verbose_name = _("Fassung der Ratsvorlage")
         verbose_name_plural = _("Fassungen der Ratsvorlage")
         ordering = ["-number"]
@@ -157,6 +128,7 @@ class CouncilDecision(models.Model):
     announced_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "zielbilder_councildecision"
         verbose_name = _("Ratsbeschluss")
         verbose_name_plural = _("Ratsbeschlüsse")
         ordering = ["-meeting_date", "-pk"]

@@ -10,7 +10,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from zielbilder.council.render_docx import CHAPTERS, render_docx
+from ratsvorlage.render_docx import CHAPTERS, render_docx
 
 SHA = "3f2a" * 16
 BASE = "https://beteiligung.example.org"

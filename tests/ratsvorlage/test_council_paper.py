@@ -10,10 +10,11 @@ from django.utils import timezone
 from cms.process import stage_status
 from outbox.models import Mail
 from participation.models import Follow, Vote
+from ratsvorlage import compilation
+from ratsvorlage.content import content_hash
+from ratsvorlage.models import CouncilDecision, PaperVersion
 from tests import factories
-from zielbilder.council import compilation
-from zielbilder.council.content import content_hash
-from zielbilder.models import ConsolidatedZielbild, CouncilDecision, PaperVersion
+from zielbilder.models import ConsolidatedZielbild
 
 pytestmark = pytest.mark.django_db
 ADMIN = "/admin/ratsvorlage/"
@@ -131,7 +132,7 @@ def test_the_download_is_named_after_the_number_in_safe_characters(client, proce
 def test_a_failed_compilation_says_why_and_the_next_one_may_start(
     client, strategist, theme, monkeypatch, django_capture_on_commit_callbacks
 ):
-    from zielbilder.council import render
+    from ratsvorlage import render
 
     def broken(*args, **kwargs):
         raise OSError("Schriftart fehlt")
@@ -147,7 +148,7 @@ def test_a_failed_compilation_says_why_and_the_next_one_may_start(
 
 
 def test_a_compilation_whose_worker_was_lost_is_started_over_by_the_sweep(theme):
-    from zielbilder import tasks
+    from ratsvorlage import tasks
 
     version = PaperVersion.objects.create(
         number=1, title="T", paper_number="1", proposed_resolution="R", state="compiling"

@@ -15,9 +15,16 @@ from cms.process import begin_stage
 from cms.stages import StageKind
 from config.celery import Retrying, hand_over
 from config.refusals import Refused
+from participation.notifications import notify_stage_results
 
-from ..models import CouncilDecision, DecisionOutcome, PaperVersion, VersionState
-from ..models.council import ADOPTING_OUTCOMES, CHANGES_MAX_LENGTH
+from .models import (
+    ADOPTING_OUTCOMES,
+    CHANGES_MAX_LENGTH,
+    CouncilDecision,
+    DecisionOutcome,
+    PaperVersion,
+    VersionState,
+)
 
 
 def record_decision(
@@ -90,8 +97,6 @@ def record_decision(
 
 def announce(decision_id: int) -> int:
     """Mail everyone who follows a theme and wants to hear of results; once per person."""
-    from participation.notifications import notify_stage_results
-
     decision = (
         CouncilDecision.objects.select_related("version")
         .filter(pk=decision_id, outcome__in=ADOPTING_OUTCOMES)
@@ -101,7 +106,7 @@ def announce(decision_id: int) -> int:
         return 0
     with translation.override(settings.LANGUAGE_CODE):
         url = settings.BASE_URL + reverse(
-            "zielbilder:paper_version", args=[decision.version.number]
+            "ratsvorlage:paper_version", args=[decision.version.number]
         )
         sent = notify_stage_results(
             results_key=f"ratsbeschluss-{decision.pk}",
@@ -125,8 +130,7 @@ def waiting_for_announcement() -> list[int]:
 
 
 # The task beside the work it runs, so that recording a decision needs no import of the
-# tasks module (which imports this one); its name stays the one the workers and the queue
-# know.
-@shared_task(name="zielbilder.tasks.announce_decision", base=Retrying)
+# tasks module (which imports this one); named as if it stood there.
+@shared_task(name="ratsvorlage.tasks.announce_decision", base=Retrying)
 def announce_decision(decision_id: int) -> int:
     return announce(decision_id)

@@ -411,8 +411,8 @@ def file_object(version: PaperVersion, kind: str, *, embedded: bool) -> dict:
         "date": timezone.localdate(version.created_at or created).isoformat(),
         "size": getattr(version, f"{kind}_size"),
         "sha512Checksum": getattr(version, f"{kind}_sha512"),
-        "accessUrl": _site_url("zielbilder:paper_file", version.number, kind),
-        "downloadUrl": _site_url("zielbilder:paper_file_download", version.number, kind),
+        "accessUrl": _site_url("ratsvorlage:paper_file", version.number, kind),
+        "downloadUrl": _site_url("ratsvorlage:paper_file_download", version.number, kind),
         # The back reference only when not embedded in the paper, as the specification says.
         "paper": None if embedded else [_url("paper", version.number)],
         "created": _stamp(created),
@@ -422,7 +422,7 @@ def file_object(version: PaperVersion, kind: str, *, embedded: bool) -> dict:
 
 
 def file_name(version: PaperVersion, kind: str) -> str:
-    # The name the download (zielbilder.council.views) gives the file.
+    # The name the download (ratsvorlage.views) gives the file.
     return f"ratsvorlage-{version.paper_number}-fassung-{version.number}.{kind}".replace("/", "-")
 
 
@@ -464,7 +464,7 @@ def paper_object(version: PaperVersion, paper_decisions: list[CouncilDecision]) 
         "consultation": [
             consultation_object(decision, embedded=True) for decision in paper_decisions
         ],
-        "web": _site_url("zielbilder:paper_version", version.number),
+        "web": _site_url("ratsvorlage:paper_version", version.number),
         "created": _stamp(version.oparl_created),
         "modified": _stamp(version.oparl_modified),
     }

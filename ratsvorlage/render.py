@@ -53,7 +53,7 @@ def render_html(content: dict, *, number: int, sha256: str, created_at) -> str:
     whatever language the team's admin speaks: the council paper is an official document."""
     with translation.override(settings.LANGUAGE_CODE):
         return render_to_string(
-            "zielbilder/council/paper_body.html",
+            "ratsvorlage/paper_body.html",
             _context(content, number=number, sha256=sha256, created_at=created_at),
         )
 
@@ -65,7 +65,7 @@ def render_pdf(content: dict, *, number: int, sha256: str, created_at) -> bytes:
 
     with translation.override(settings.LANGUAGE_CODE):
         document = render_to_string(
-            "zielbilder/council/paper_print.html",
+            "ratsvorlage/paper_print.html",
             {
                 **_context(content, number=number, sha256=sha256, created_at=created_at),
                 "fonts": print_fonts(),

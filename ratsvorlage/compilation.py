@@ -23,8 +23,7 @@ from cms.sitecache import tree_changed
 from config.celery import Retrying, hand_over
 from config.refusals import Refused
 
-from ..models import PaperVersion, VersionState
-from ..models.council import RESOLUTION_MAX_LENGTH
+from .models import RESOLUTION_MAX_LENGTH, PaperVersion, VersionState
 
 logger = logging.getLogger(__name__)
 
@@ -182,7 +181,7 @@ def publish(version: PaperVersion, *, by=None) -> PaperVersion:
     )
     if not updated:  # published by a parallel click
         raise Refused(_("Version %(n)d ist bereits veröffentlicht.") % {"n": version.number})
-    # The first public version puts the paper into the main navigation (zielbilder.frontdoor).
+    # The first public version puts the paper into the main navigation (ratsvorlage.frontdoor).
     tree_changed()
     version.refresh_from_db()
     return version
@@ -191,7 +190,7 @@ def publish(version: PaperVersion, *, by=None) -> PaperVersion:
 def visible_versions(user):
     """Published versions for everybody; drafts too for the strategy team and the council."""
     versions = PaperVersion.objects.defer("content", "html")
-    if user.has_perm("zielbilder.view_paperversion"):
+    if user.has_perm("ratsvorlage.view_paperversion"):
         return versions.filter(state__in=(VersionState.DRAFT, VersionState.PUBLISHED))
     return versions.filter(state=VersionState.PUBLISHED)
 
@@ -269,14 +268,13 @@ def changes_between(older: PaperVersion, newer: PaperVersion, *, limit: int = 20
 
 
 # The task beside the work it runs, so that starting a compilation needs no import of the
-# tasks module (which imports this one); its name stays the one the workers and the queue
-# know.
+# tasks module (which imports this one); named as if it stood there.
 def _compilation_failed(task, error, version_id: int) -> None:
     mark_failed(version_id, error)
 
 
 @shared_task(
-    name="zielbilder.tasks.compile_paper",
+    name="ratsvorlage.tasks.compile_paper",
     base=Retrying,
     max_retries=2,
     backoff=30,

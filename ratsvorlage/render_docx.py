@@ -1,6 +1,6 @@
 """The council paper (Ratsvorlage) as a Word document the administration can edit.
 
-Same chapters and wording as the HTML (``templates/zielbilder/council/paper_body.html``).
+Same chapters and wording as the HTML (``templates/ratsvorlage/paper_body.html``).
 """
 
 from __future__ import annotations

@@ -12,10 +12,15 @@ from django.utils.translation import gettext_lazy
 from cms.admin_permissions import require_permission
 from config.refusals import Refused, show
 
-from ..models import DecisionOutcome, PaperVersion, VersionState
-from ..models.council import CHANGES_MAX_LENGTH, RESOLUTION_MAX_LENGTH
 from .compilation import PAPER_NUMBER_MAX_LENGTH, TITLE_MAX_LENGTH, publish, start_compilation
 from .decision import record_decision
+from .models import (
+    CHANGES_MAX_LENGTH,
+    RESOLUTION_MAX_LENGTH,
+    DecisionOutcome,
+    PaperVersion,
+    VersionState,
+)
 
 DEFAULT_TITLE = "Strategie „Unser Dortmund“: Ziele, Handlungsfelder und Zielbilder"
 DEFAULT_RESOLUTION = (
@@ -71,7 +76,7 @@ class DecisionForm(forms.Form):
 
 
 def versions(request):
-    require_permission(request, "zielbilder.add_paperversion")
+    require_permission(request, "ratsvorlage.add_paperversion")
     last = PaperVersion.objects.defer("content", "html").order_by("-number").first()
     initial = {
         "title": last.title if last else DEFAULT_TITLE,
@@ -82,7 +87,7 @@ def versions(request):
     if request.method == "POST":
         action = request.POST.get("action", "compile")
         if action == "publish":
-            require_permission(request, "zielbilder.change_paperversion")
+            require_permission(request, "ratsvorlage.change_paperversion")
             version = get_object_or_404(PaperVersion, number=request.POST.get("number", "0"))
             try:
                 publish(version, by=request.user)
@@ -92,7 +97,7 @@ def versions(request):
                 messages.success(
                     request, _("Version %(n)d ist veröffentlicht.") % {"n": version.number}
                 )
-            return redirect("zielbilder_admin:paper")
+            return redirect("ratsvorlage_admin:paper")
         if form.is_valid():
             try:
                 version = start_compilation(**form.cleaned_data, by=request.user)
@@ -104,7 +109,7 @@ def versions(request):
                     _("Version %(n)d wird erstellt; der Fortschritt steht in der Liste.")
                     % {"n": version.number},
                 )
-                return redirect("zielbilder_admin:paper")
+                return redirect("ratsvorlage_admin:paper")
     page = Paginator(
         PaperVersion.objects.defer("content", "html")
         .select_related("started_by", "published_by")
@@ -113,7 +118,7 @@ def versions(request):
     ).get_page(request.GET.get("page"))
     return render(
         request,
-        "zielbilder/admin/paper_versions.html",
+        "ratsvorlage/admin/paper_versions.html",
         {
             "form": form,
             "page_obj": page,
@@ -124,7 +129,7 @@ def versions(request):
 
 
 def decision(request, number: int):
-    require_permission(request, "zielbilder.add_councildecision")
+    require_permission(request, "ratsvorlage.add_councildecision")
     version = get_object_or_404(PaperVersion.objects.defer("content", "html"), number=number)
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -134,10 +139,10 @@ def decision(request, number: int):
             show(request, refused, form)
         else:
             messages.success(request, _("Der Beschluss ist eingetragen."))
-            return redirect("zielbilder_admin:paper")
+            return redirect("ratsvorlage_admin:paper")
     return render(
         request,
-        "zielbilder/admin/paper_decision.html",
+        "ratsvorlage/admin/paper_decision.html",
         {"form": form, "version": version, "decisions": version.decisions.all()},
         status=400 if form.errors else 200,
     )
