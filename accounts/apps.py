@@ -8,6 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Konten")
 
     def ready(self):
+        # Imported here, once the app registry is ready: these modules use the models.
         from django.contrib.auth.signals import user_logged_in, user_logged_out
 
         from . import sessions

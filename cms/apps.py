@@ -7,6 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Inhalte und Prozess")
 
     def ready(self):
+        # Imported here, once the app registry is ready: these modules use the models.
         from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
         from wagtail.models import Locale, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move

@@ -23,6 +23,8 @@ from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
 from .locales import page_language
+from .models import EasyLanguagePage, FooterSettings
+from .navigation import contributed_items
 
 SITE_CACHE_SECONDS = 60
 GENERATION_KEY = "cms:tree-generation"
@@ -95,9 +97,6 @@ def remember_route(request, path: str) -> None:
 
 def site_chrome(request) -> dict:
     """The header's and footer's links and the operator's name, for this site and language."""
-    from .models import FooterSettings
-    from .navigation import contributed_items
-
     site = remember_site(request)
     if site is None:
         return {
@@ -138,8 +137,6 @@ def site_chrome(request) -> dict:
 def easy_language_url(root, request) -> str:
     """The page in Leichte Sprache, at its German address in every interface language: its
     text is German, so the whole page should be."""
-    from .models import EasyLanguagePage
-
     page = EasyLanguagePage.objects.live().public().descendant_of(root, inclusive=True).first()
     if page is None:
         return ""

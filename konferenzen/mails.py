@@ -9,6 +9,7 @@ from django.utils.translation import gettext_noop
 from outbox.services import mail_queue
 
 from . import links
+from .tickets import calendar_file, checkin_qr_png
 
 
 def _send(registration, template: str, subject: str, *, tickets=None, **context) -> None:
@@ -106,8 +107,6 @@ def team_message(registration, message) -> None:
 
 def ticket_attachments(registration) -> list[tuple[str, bytes, str]]:
     """The calendar entry and the QR code of the check-in code."""
-    from .tickets import calendar_file, checkin_qr_png
-
     conference = registration.conference
     page = getattr(conference, "page", None)
     ics = calendar_file(

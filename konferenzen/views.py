@@ -14,6 +14,7 @@ from config.refusals import Refused, show
 
 from . import links
 from .forms import RegistrationDetailsForm, RegistrationForm
+from .mails import ticket_attachments
 from .models import Conference, Registration, RegistrationStatus, TableSeat
 from .registrations import (
     STALE_REGISTRATION,
@@ -26,6 +27,7 @@ from .registrations import (
     seat_status,
     waiting_position,
 )
+from .tickets import checkin_qr_svg
 
 
 def _conference(slug: str) -> Conference:
@@ -231,7 +233,6 @@ def registration_manage(request, registration: Registration, token: str):
 def _qr(registration: Registration) -> str:
     if registration.status != RegistrationStatus.CONFIRMED:
         return ""
-    from .tickets import checkin_qr_svg
 
     return checkin_qr_svg(
         registration.checkin_code,
@@ -259,7 +260,6 @@ def registration_cancel(request, registration: Registration, token: str):
 def registration_calendar(request, registration: Registration, token: str):
     if registration.status != RegistrationStatus.CONFIRMED:
         return _bad_link(request)
-    from .mails import ticket_attachments
 
     filename, content, content_type = ticket_attachments(registration)[0]
     response = HttpResponse(content, content_type=f"{content_type}; charset=utf-8")

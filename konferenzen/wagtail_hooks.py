@@ -16,6 +16,7 @@ from cms.teasers import HOME_TEASERS, STAGE_ACTION
 
 from . import admin_views, frontdoor
 from .models import Conference, Registration, RegistrationSector, RegistrationStatus
+from .my_participation import registrations_source
 from .registrations import registration_window, seat_status, seats_changed
 
 
@@ -182,8 +183,6 @@ def conference_day_menu_item():
 
 @hooks.register("my_participation_sections")
 def my_registrations():
-    from .my_participation import registrations_source
-
     return registrations_source()
 
 

@@ -1,11 +1,16 @@
 """The moderation's queue and the statement import, as pages of the Wagtail admin."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cms.admin_permissions import require_permission
 from cms.numbers import grouped
@@ -16,7 +21,7 @@ from .filters_admin import QueueFilter
 from .forms import ModerationReasonForm
 from .models import Comment, Proposal, Visibility
 from .models.proposals import ProposalState
-from .proposals import proposal_accept, proposal_reject
+from .proposals import proposal_accept, proposal_reject, similar_statements
 
 PER_PAGE = 30
 
@@ -54,49 +59,18 @@ def queue(request):
     )
 
 
-def _act(request, target, back):
-    """Carry out the action a moderator chose in one of the detail page's forms."""
-    form = ModerationReasonForm(request.POST)
-    form.is_valid()
-    reason = form.cleaned_data.get("reason", "")
-    action = request.POST.get("action")
-    try:
-        if action == "hide":
-            moderation.hide(actor=request.user, target=target, reason=reason)
-            messages.success(request, _("Ausgeblendet."))
-        elif action == "restore":
-            moderation.restore(actor=request.user, target=target, reason=reason)
-            messages.success(request, _("Wiederhergestellt."))
-        elif action == "approve" and isinstance(target, Comment):
-            moderation.approve(actor=request.user, comment=target)
-            messages.success(request, _("Freigegeben."))
-        elif action == "dismiss":
-            moderation.dismiss_flags(actor=request.user, target=target, reason=reason)
-            messages.success(request, _("Meldungen erledigt; der Beitrag bleibt sichtbar."))
-        elif action == "accept" and isinstance(target, Proposal):
-            proposal_accept(actor=request.user, proposal=target, reason=reason)
-            messages.success(request, _("Angenommen; der Vorschlag ist jetzt eine Aussage."))
-        elif action == "reject" and isinstance(target, Proposal):
-            proposal_reject(actor=request.user, proposal=target, reason=reason)
-            messages.success(request, _("Abgelehnt; die Person wird benachrichtigt."))
-        else:
-            messages.error(request, _("Unbekannte Aktion."))
-    except Refused as refused:
-        show(request, refused)
-        return None
-    return redirect(back)
+COMMENTS = Comment.objects.select_related("statement__theme", "author", "parent")
+PROPOSALS = Proposal.objects.select_related("theme", "author", "statement")
 
 
 def comment_detail(request, pk: int):
     require_permission(request, "participation.moderate_comment")
-    comment = get_object_or_404(
-        Comment.objects.select_related("statement__theme", "author", "parent"), pk=pk
-    )
-    back = reverse("participation_admin:comment", args=[pk])
-    if request.method == "POST":
-        response = _act(request, comment, back)
-        if response:
-            return response
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET"])  # each action has its address
+    return _comment_page(request, get_object_or_404(COMMENTS, pk=pk))
+
+
+def _comment_page(request, comment, form=None, *, status=200):
     return render(
         request,
         "participation/admin/comment.html",
@@ -104,23 +78,20 @@ def comment_detail(request, pk: int):
             "comment": comment,
             "flags": comment.flags.select_related("user").order_by("-created_at")[:100],
             "events": comment.moderation_events.select_related("actor")[:100],
-            "form": ModerationReasonForm(),
+            "form": form or ModerationReasonForm(),
         },
+        status=status,
     )
 
 
 def proposal_detail(request, pk: int):
     require_permission(request, "participation.moderate_proposal")
-    proposal = get_object_or_404(
-        Proposal.objects.select_related("theme", "author", "statement"), pk=pk
-    )
-    back = reverse("participation_admin:proposal", args=[pk])
-    if request.method == "POST":
-        response = _act(request, proposal, back)
-        if response:
-            return response
-    from .proposals import similar_statements
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET"])  # each action has its address
+    return _proposal_page(request, get_object_or_404(PROPOSALS, pk=pk))
 
+
+def _proposal_page(request, proposal, form=None, *, status=200):
     return render(
         request,
         "participation/admin/proposal.html",
@@ -131,9 +102,112 @@ def proposal_detail(request, pk: int):
             "similar": similar_statements(
                 theme=proposal.theme, kind=proposal.kind, text=proposal.text
             ),
-            "form": ModerationReasonForm(),
+            "form": form or ModerationReasonForm(),
         },
+        status=status,
     )
+
+
+@dataclass(frozen=True)
+class Action:
+    """One thing a moderator does to a comment or a proposal, at an address of its own
+    (participation.wagtail_hooks): `slug` is the address's last part, `do(actor, target,
+    reason)` the service it calls, `done` the message afterwards."""
+
+    name: str
+    slug: str
+    do: Callable
+    done: str
+
+
+HIDE = Action(
+    "hide",
+    "ausblenden",
+    lambda actor, target, reason: moderation.hide(actor=actor, target=target, reason=reason),
+    gettext_lazy("Ausgeblendet."),
+)
+RESTORE = Action(
+    "restore",
+    "wiederherstellen",
+    lambda actor, target, reason: moderation.restore(actor=actor, target=target, reason=reason),
+    gettext_lazy("Wiederhergestellt."),
+)
+DISMISS = Action(
+    "dismiss",
+    "meldungen-erledigt",
+    lambda actor, target, reason: moderation.dismiss_flags(
+        actor=actor, target=target, reason=reason
+    ),
+    gettext_lazy("Meldungen erledigt; der Beitrag bleibt sichtbar."),
+)
+COMMENT_ACTIONS = [
+    Action(
+        "approve",
+        "freigeben",
+        lambda actor, comment, reason: moderation.approve(actor=actor, comment=comment),
+        gettext_lazy("Freigegeben."),
+    ),
+    HIDE,
+    RESTORE,
+    DISMISS,
+]
+PROPOSAL_ACTIONS = [
+    Action(
+        "accept",
+        "annehmen",
+        lambda actor, proposal, reason: proposal_accept(
+            actor=actor, proposal=proposal, reason=reason
+        ),
+        gettext_lazy("Angenommen; der Vorschlag ist jetzt eine Aussage."),
+    ),
+    Action(
+        "reject",
+        "ablehnen",
+        lambda actor, proposal, reason: proposal_reject(
+            actor=actor, proposal=proposal, reason=reason
+        ),
+        gettext_lazy("Abgelehnt; die Person wird benachrichtigt."),
+    ),
+    HIDE,
+    RESTORE,
+    DISMISS,
+]
+
+
+def comment_action(action: Action):
+    def view(request, pk: int):
+        require_permission(request, "participation.moderate_comment")
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        comment = get_object_or_404(COMMENTS, pk=pk)
+        return _carry_out(request, action, comment, "participation_admin:comment", _comment_page)
+
+    return view
+
+
+def proposal_action(action: Action):
+    def view(request, pk: int):
+        require_permission(request, "participation.moderate_proposal")
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        proposal = get_object_or_404(PROPOSALS, pk=pk)
+        return _carry_out(request, action, proposal, "participation_admin:proposal", _proposal_page)
+
+    return view
+
+
+def _carry_out(request, action: Action, target, detail: str, page):
+    """The action, then back to the detail page; refused, the page again with the message
+    next to the reason, which stays as typed."""
+    form = ModerationReasonForm(request.POST)
+    form.is_valid()
+    try:
+        action.do(request.user, target, form.cleaned_data.get("reason", ""))
+    except Refused as refused:
+        status = show(request, refused, form, field="reason")
+        return page(request, target, form, status=status)
+    messages.success(request, action.done)
+    return redirect(detail, pk=target.pk)
 
 
 def statement_import(request):

@@ -7,6 +7,7 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Beteiligung")
 
     def ready(self):
+        # Imported here, once the app registry is ready: these modules use the models.
         from wagtail.signals import published
 
         from . import search

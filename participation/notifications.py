@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cms.models import StageResults
 from outbox.services import mail_queue
 
 from .models import (
@@ -223,8 +224,6 @@ def notify_stage_results(*, results_key: str, stage_title: str, url: str) -> int
 
 def results_waiting_for_announcement() -> list[int]:
     """Stage results first published in the last day and not yet announced."""
-    from cms.models import StageResults
-
     since = timezone.now() - timedelta(days=1)
     announced = {
         key.removeprefix("results:")

@@ -14,7 +14,15 @@ from django.utils.translation import gettext as _
 from config.refusals import Refused
 from outbox.services import mail_queue
 
-from .models import Proposal, Sector, Statement, StatementState, Theme
+from .models import (
+    ModerationAction,
+    ModerationEvent,
+    Proposal,
+    Sector,
+    Statement,
+    StatementState,
+    Theme,
+)
 from .models.proposals import ProposalState
 from .rules import ensure_verified, ensure_within_rate
 
@@ -82,8 +90,6 @@ def proposal_submit(*, user, theme: Theme, kind: str, text: str, consultation, s
 
 def proposal_accept(*, actor, proposal: Proposal, reason: str = "") -> Statement:
     """The proposal becomes a published statement with the online source."""
-    from .models import ModerationAction, ModerationEvent
-
     with transaction.atomic():
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if locked.state != ProposalState.SUBMITTED:
@@ -111,8 +117,6 @@ def proposal_accept(*, actor, proposal: Proposal, reason: str = "") -> Statement
 
 
 def proposal_reject(*, actor, proposal: Proposal, reason: str) -> Proposal:
-    from .models import ModerationAction, ModerationEvent
-
     if not reason.strip():
         raise Refused(_("Bitte begründen Sie die Ablehnung; die Begründung wird veröffentlicht."))
     with transaction.atomic():

@@ -5,6 +5,8 @@ from django.dispatch import Signal
 
 from config.celery import hand_over
 
+from .tasks import notify_stage_results
+
 # Statements were created or changed without a model signal (the bulk import): the floors
 # above that keep counts of statements listen to this.
 statements_changed = Signal()
@@ -15,6 +17,5 @@ def stage_results_published(sender, instance, **kwargs):
     if sender._meta.label != "cms.StageResults":
         return
     # The tasks module imports what imports this module: imported here to break that cycle.
-    from .tasks import notify_stage_results
 
     transaction.on_commit(partial(hand_over, notify_stage_results, instance.pk))

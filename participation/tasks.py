@@ -1,6 +1,7 @@
 from celery import shared_task
 from django.conf import settings
 
+from cms.models import StageResults
 from config.celery import Retrying
 
 from . import moderation, notifications, theme_figures
@@ -25,8 +26,6 @@ def notify_pending() -> int:
 
 
 def _announce_results(results_id: int) -> int:
-    from cms.models import StageResults
-
     results = StageResults.objects.filter(pk=results_id, live=True).select_related("stage").first()
     if results is None:
         return 0

@@ -14,6 +14,8 @@ from cms.teasers import HOME_TEASERS, STAGE_ACTION
 from . import admin_views, frontdoor, page_context, search
 from .models import Sector, Statement, Theme
 from .models.statements import StatementKind, StatementState
+from .moderation import waiting_counts
+from .my_participation import comments_source, follows_source, proposals_source, votes_source
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -74,6 +76,23 @@ admin_urlpatterns = [
     path("moderation/", admin_views.queue, name="queue"),
     path("moderation/kommentare/<int:pk>/", admin_views.comment_detail, name="comment"),
     path("moderation/vorschlaege/<int:pk>/", admin_views.proposal_detail, name="proposal"),
+    # One address per thing a moderator does (POST), named "comment_hide", "proposal_accept" …
+    *(
+        path(
+            f"moderation/kommentare/<int:pk>/{action.slug}/",
+            admin_views.comment_action(action),
+            name=f"comment_{action.name}",
+        )
+        for action in admin_views.COMMENT_ACTIONS
+    ),
+    *(
+        path(
+            f"moderation/vorschlaege/<int:pk>/{action.slug}/",
+            admin_views.proposal_action(action),
+            name=f"proposal_{action.name}",
+        )
+        for action in admin_views.PROPOSAL_ACTIONS
+    ),
     path("aussagen-import/", admin_views.statement_import, name="import"),
 ]
 
@@ -117,8 +136,6 @@ class ModerationPanel(Component):
     template_name = "participation/admin/moderation_panel.html"
 
     def get_context_data(self, parent_context):
-        from .moderation import waiting_counts
-
         return {"counts": waiting_counts()}
 
 
@@ -130,29 +147,21 @@ def add_moderation_panel(request, panels):
 
 @hooks.register("my_participation_sections")
 def my_votes():
-    from .my_participation import votes_source
-
     return votes_source()
 
 
 @hooks.register("my_participation_sections")
 def my_comments():
-    from .my_participation import comments_source
-
     return comments_source()
 
 
 @hooks.register("my_participation_sections")
 def my_proposals():
-    from .my_participation import proposals_source
-
     return proposals_source()
 
 
 @hooks.register("my_participation_sections")
 def my_follows():
-    from .my_participation import follows_source
-
     return follows_source()
 
 

@@ -23,7 +23,9 @@ from cms.sitecache import tree_changed
 from config.celery import Retrying, hand_over
 from config.refusals import Refused
 
+from .content import content_hash, gather
 from .models import RESOLUTION_MAX_LENGTH, PaperVersion, VersionState
+from .render import render_docx_file, render_html, render_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -108,9 +110,6 @@ def _progress(version_id: int, percent: int, note: str) -> None:
 
 def compile_version(version_id: int) -> PaperVersion | None:
     """Gather, render and store one version. Does nothing unless it is being compiled."""
-    from .content import content_hash, gather
-    from .render import render_docx_file, render_html, render_pdf
-
     version = PaperVersion.objects.filter(pk=version_id, state=VersionState.COMPILING).first()
     if version is None:
         return None

@@ -84,6 +84,8 @@ def render_pdf(content: dict, *, number: int, sha256: str, created_at) -> bytes:
 
 
 def render_docx_file(content: dict, *, number: int, sha256: str, created_at) -> bytes:
+    # python-docx and lxml load only where a version is rendered (a worker), as WeasyPrint
+    # does above: the web processes import this module but never render.
     from .render_docx import render_docx
 
     return render_docx(

@@ -7,6 +7,7 @@ class ZielbilderConfig(AppConfig):
     verbose_name = _("Zielbilder und Strategie")
 
     def ready(self):
+        # Imported here, once the app registry is ready: these modules use the models.
         from . import consolidation, monitoring_cache, search
 
         monitoring_cache.connect()

@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 
 from ..models import DELETED_ACCOUNT_NAME
+from ..return_to import with_next
 
 register = template.Library()
 
@@ -31,7 +32,5 @@ def staff_name(user) -> str:
 @register.simple_tag(takes_context=True)
 def sign_in_url(context, url_name: str = "account_login") -> str:
     """The sign-in (or sign-up) address that brings the person back to this page."""
-    from ..return_to import with_next
-
     request = context.get("request")
     return with_next(url_name, request) if request is not None else reverse(url_name)

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from ..locales import page_language
 from ..sitecache import page_counterpart_urls
 from ..sitecache import site_chrome as cached_site_chrome
 
@@ -75,8 +76,6 @@ def language_of(content) -> str:
     """The language `content` is written in: a page's (its locale's, German for an alias of
     a German page), an object's that says so (`content_language`: a theme's name, a stage's
     title), and German for everything else that editors, offices and citizens wrote."""
-    from ..locales import page_language
-
     if content is None or isinstance(content, str):
         return settings.LANGUAGE_CODE
     if hasattr(content, "content_language"):

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.locales import localized_among
 from cms.models import ContextFromHooks
 from cms.process import conference_stages
 from cms.stages import stage_number_validators
@@ -121,8 +122,6 @@ class Conference(ClusterableModel):
     @property
     def page(self):
         """The conference's page in the reader's language, else the German one, else None."""
-        from cms.locales import localized_among
-
         return localized_among(self, "pages")
 
     class Meta:

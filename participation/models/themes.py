@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.locales import localized_among
 from cms.models import ContextFromHooks
 
 
@@ -65,8 +66,6 @@ class Theme(index.Indexed, models.Model):
     def page(self):
         """The theme's page in the reader's language (its English translation or alias under
         /en/), else the German one; None without a page. Asked once per theme object."""
-        from cms.locales import localized_among
-
         return localized_among(self, "pages")
 
 

@@ -178,7 +178,7 @@ def test_pre_moderation_holds_new_comments_until_approved(client, citizen, moder
     assert "Bitte prüfen." not in client.get(zielbild.get_absolute_url()).content.decode()
 
     client.force_login(moderator)
-    response = client.post(f"/admin/moderation/kommentare/{comment.pk}/", {"action": "approve"})
+    response = client.post(f"/admin/moderation/kommentare/{comment.pk}/freigeben/", {})
     assert response.status_code == 302
     comment.refresh_from_db()
     assert not comment.is_pending

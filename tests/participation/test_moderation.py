@@ -79,7 +79,7 @@ def test_only_moderators_reach_the_queue(client, zielbild, roles):
         response = client.get(url)
         assert response.status_code in (302, 403), url
     response = client.post(
-        f"/admin/moderation/kommentare/{comment.pk}/", {"action": "hide", "reason": "x"}
+        f"/admin/moderation/kommentare/{comment.pk}/ausblenden/", {"reason": "x"}
     )
     comment.refresh_from_db()
     assert not comment.is_hidden
@@ -90,8 +90,8 @@ def test_a_moderator_hides_with_a_reason_shown_in_place_of_the_text(client, mode
     reply = factories.comment(zielbild, parent=comment, text="Die Antwort darauf.")
     client.force_login(moderator)
     response = client.post(
-        f"/admin/moderation/kommentare/{comment.pk}/",
-        {"action": "hide", "reason": "Verstößt gegen die Netiquette."},
+        f"/admin/moderation/kommentare/{comment.pk}/ausblenden/",
+        {"reason": "Verstößt gegen die Netiquette."},
     )
     assert response.status_code == 302
     html = client.get(zielbild.get_absolute_url()).content.decode()
@@ -103,7 +103,37 @@ def test_a_moderator_hides_with_a_reason_shown_in_place_of_the_text(client, mode
 def test_hiding_without_a_reason_is_refused(client, moderator, zielbild):
     comment = factories.comment(zielbild)
     client.force_login(moderator)
-    client.post(f"/admin/moderation/kommentare/{comment.pk}/", {"action": "hide", "reason": ""})
+    response = client.post(f"/admin/moderation/kommentare/{comment.pk}/ausblenden/", {"reason": ""})
+    assert response.status_code == 400
+    # The message stands next to the reason, on the comment's page.
+    html = response.content.decode()
+    assert 'id="id_reason-error">Bitte geben Sie einen Grund an' in html
+    assert 'aria-invalid="true"' in html
+    comment.refresh_from_db()
+    assert not comment.is_hidden
+
+
+def test_a_refused_action_keeps_the_reason_as_typed(client, moderator, zielbild):
+    comment = factories.comment(zielbild)
+    client.force_login(moderator)
+    response = client.post(
+        f"/admin/moderation/kommentare/{comment.pk}/freigeben/", {"reason": "Geprüft & <ok>."}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Dieser Kommentar wartet nicht auf Freigabe." in html
+    assert ">Geprüft &amp; &lt;ok&gt;.</textarea>" in html
+
+
+def test_each_action_has_its_own_address(client, moderator, zielbild):
+    """The action is the address, not a field of the form: the comment's page takes no
+    POST, and each button sends its form to its own action."""
+    comment = factories.comment(zielbild)
+    client.force_login(moderator)
+    page = f"/admin/moderation/kommentare/{comment.pk}/"
+    assert client.post(page, {"action": "hide", "reason": "Spam."}).status_code == 405
+    assert client.get(page + "ausblenden/").status_code == 405
+    assert f'formaction="{page}ausblenden/"' in client.get(page).content.decode()
     comment.refresh_from_db()
     assert not comment.is_hidden
 
@@ -112,8 +142,8 @@ def test_restore_and_the_history(client, moderator, zielbild):
     comment = factories.comment(zielbild, text="Doch in Ordnung.")
     client.force_login(moderator)
     url = f"/admin/moderation/kommentare/{comment.pk}/"
-    client.post(url, {"action": "hide", "reason": "Zunächst gemeldet."})
-    client.post(url, {"action": "restore", "reason": "Nach Prüfung in Ordnung."})
+    client.post(url + "ausblenden/", {"reason": "Zunächst gemeldet."})
+    client.post(url + "wiederherstellen/", {"reason": "Nach Prüfung in Ordnung."})
     comment.refresh_from_db()
     assert not comment.is_hidden and comment.moderation_reason == ""
     assert list(

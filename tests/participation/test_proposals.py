@@ -90,7 +90,7 @@ def test_a_moderator_accepts_and_the_proposal_becomes_an_online_statement(
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            f"/admin/moderation/vorschlaege/{proposal.pk}/", {"action": "accept", "reason": ""}
+            f"/admin/moderation/vorschlaege/{proposal.pk}/annehmen/", {"reason": ""}
         )
     assert response.status_code == 302
     statement = Statement.objects.get()
@@ -110,11 +110,11 @@ def test_a_rejection_needs_a_reason_that_the_proposer_reads(
     )
     client.force_login(moderator)
     url = f"/admin/moderation/vorschlaege/{proposal.pk}/"
-    client.post(url, {"action": "reject", "reason": ""})
+    client.post(url + "ablehnen/", {"reason": ""})
     proposal.refresh_from_db()
     assert proposal.state == "submitted"
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"action": "reject", "reason": "Gibt es schon als Nr. 12."})
+        client.post(url + "ablehnen/", {"reason": "Gibt es schon als Nr. 12."})
     proposal.refresh_from_db()
     assert proposal.state == "rejected"
     (message,) = mail.outbox
@@ -128,7 +128,7 @@ def test_citizens_cannot_decide_on_proposals(client, citizen, theme_page):
         theme=theme_page.theme, kind="zielbild", stage=3, text=TEXT, author=factories.UserFactory()
     )
     client.force_login(citizen)
-    client.post(f"/admin/moderation/vorschlaege/{proposal.pk}/", {"action": "accept"})
+    client.post(f"/admin/moderation/vorschlaege/{proposal.pk}/annehmen/", {})
     proposal.refresh_from_db()
     assert proposal.state == "submitted"
 

@@ -186,9 +186,7 @@ def test_a_hidden_comment_disappears_for_visitors_at_once(client, moderator, the
     comment = factories.comment(statement, text="Gleich ausgeblendet.")
     assert "Gleich ausgeblendet." in client.get(statement.get_absolute_url()).content.decode()
     client.force_login(moderator)
-    client.post(
-        f"/admin/moderation/kommentare/{comment.pk}/", {"action": "hide", "reason": "Spam."}
-    )
+    client.post(f"/admin/moderation/kommentare/{comment.pk}/ausblenden/", {"reason": "Spam."})
     client.logout()
     html = client.get(statement.get_absolute_url()).content.decode()
     assert "Gleich ausgeblendet." not in html

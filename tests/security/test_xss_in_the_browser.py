@@ -154,11 +154,11 @@ def run(watch: Watch, tab) -> None:
     moderator = signed_in(moderator_account.email)
     posted(moderator, comment_url, {"text": EVERYTHING, "official": "on"})
     for target, reason in zip(to_hide, joined(500), strict=True):
-        url = reverse("participation_admin:comment", args=[target.pk])
-        posted(moderator, url, {"action": "hide", "reason": reason})
+        url = reverse("participation_admin:comment_hide", args=[target.pk])
+        posted(moderator, url, {"reason": reason})
     for proposal, reason in zip(proposals, joined(500), strict=True):
-        url = reverse("participation_admin:proposal", args=[proposal.pk])
-        posted(moderator, url, {"action": "reject", "reason": reason})
+        url = reverse("participation_admin:proposal_reject", args=[proposal.pk])
+        posted(moderator, url, {"reason": reason})
 
     # --- Conference registrations: one in the browser (refused first, then sent), the rest
     # with the client; each field gets the whole corpus spread over the registrations.
