@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -84,32 +85,18 @@ def versions(request):
         "proposed_resolution": last.proposed_resolution if last else DEFAULT_RESOLUTION,
     }
     form = CompileForm(request.POST or None, initial=initial)
-    if request.method == "POST":
-        action = request.POST.get("action", "compile")
-        if action == "publish":
-            require_permission(request, "ratsvorlage.change_paperversion")
-            version = get_object_or_404(PaperVersion, number=request.POST.get("number", "0"))
-            try:
-                publish(version, by=request.user)
-            except Refused as refused:
-                show(request, refused)
-            else:
-                messages.success(
-                    request, _("Version %(n)d ist veröffentlicht.") % {"n": version.number}
-                )
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = start_compilation(**form.cleaned_data, by=request.user)
+        except Refused as refused:
+            show(request, refused, form)
+        else:
+            messages.success(
+                request,
+                _("Version %(n)d wird erstellt; der Fortschritt steht in der Liste.")
+                % {"n": version.number},
+            )
             return redirect("ratsvorlage_admin:paper")
-        if form.is_valid():
-            try:
-                version = start_compilation(**form.cleaned_data, by=request.user)
-            except Refused as refused:
-                show(request, refused, form)
-            else:
-                messages.success(
-                    request,
-                    _("Version %(n)d wird erstellt; der Fortschritt steht in der Liste.")
-                    % {"n": version.number},
-                )
-                return redirect("ratsvorlage_admin:paper")
     page = Paginator(
         PaperVersion.objects.defer("content", "html")
         .select_related("started_by", "published_by")
@@ -126,6 +113,21 @@ def versions(request):
         },
         status=400 if form.errors else 200,
     )
+
+
+def publish_version(request, number: int):
+    """Make a draft public: its own address, POST only (the list's button)."""
+    require_permission(request, "ratsvorlage.change_paperversion")
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    version = get_object_or_404(PaperVersion.objects.defer("content", "html"), number=number)
+    try:
+        publish(version, by=request.user)
+    except Refused as refused:
+        show(request, refused)
+    else:
+        messages.success(request, _("Version %(n)d ist veröffentlicht.") % {"n": version.number})
+    return redirect("ratsvorlage_admin:paper")
 
 
 def decision(request, number: int):

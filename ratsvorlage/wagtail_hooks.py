@@ -12,6 +12,11 @@ from . import admin_views, frontdoor
 def register_admin_urls():
     urls = [
         path("ratsvorlage/", admin_views.versions, name="paper"),
+        path(
+            "ratsvorlage/<int:number>/veroeffentlichen/",
+            admin_views.publish_version,
+            name="paper_publish",
+        ),
         path("ratsvorlage/<int:number>/beschluss/", admin_views.decision, name="paper_decision"),
     ]
     return [path("", include((urls, "ratsvorlage_admin")))]

@@ -304,7 +304,6 @@ def test_from_the_demo_the_council_paper_goes_through_stage_5(
         client.post(
             "/admin/ratsvorlage/",
             {
-                "action": "compile",
                 "title": "Strategie „Unser Dortmund“",
                 "paper_number": "12345-26",
                 "proposed_resolution": "Der Rat beschließt die Stadtstrategie.",
@@ -323,7 +322,7 @@ def test_from_the_demo_the_council_paper_goes_through_stage_5(
     assert client.get("/ratsvorlage/1/").status_code == 404
 
     client.force_login(User.objects.get(email="strategie@example.org"))
-    client.post("/admin/ratsvorlage/", {"action": "publish", "number": 1})
+    client.post("/admin/ratsvorlage/1/veroeffentlichen/")
     papers = client.get("/oparl/v1.1/body/1/papers/").json()
     assert [paper["reference"] for paper in papers["data"]] == ["12345-26"]
     with django_capture_on_commit_callbacks(execute=True):

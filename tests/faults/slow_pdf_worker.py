@@ -10,9 +10,9 @@ from .slow_work import marked_pause
 
 django.setup()
 
-from ratsvorlage import render  # noqa: E402  (needs the apps loaded)
+from ratsvorlage import compilation  # noqa: E402  (needs the apps loaded)
 
-_render_pdf = render.render_pdf
+_render_pdf = compilation.render_pdf
 
 
 def slow_render_pdf(*args, **kwargs):
@@ -20,4 +20,5 @@ def slow_render_pdf(*args, **kwargs):
     return _render_pdf(*args, **kwargs)
 
 
-render.render_pdf = slow_render_pdf
+# Where the compilation looks it up.
+compilation.render_pdf = slow_render_pdf

@@ -127,7 +127,6 @@ def test_a_council_paper_whose_worker_is_killed_while_setting_the_pdf_is_compile
     response = client.post(
         "/admin/ratsvorlage/",
         {
-            "action": "compile",
             "title": "Strategie „Unser Dortmund“",
             "paper_number": "12345-26",
             "proposed_resolution": "Der Rat beschließt die Stadtstrategie.",

@@ -19,7 +19,6 @@ from zielbilder.models import ConsolidatedZielbild
 pytestmark = pytest.mark.django_db
 ADMIN = "/admin/ratsvorlage/"
 FORM = {
-    "action": "compile",
     "title": "Strategie „Unser Dortmund“",
     "paper_number": "12345-26",
     "proposed_resolution": "Der Rat beschließt die Stadtstrategie.",
@@ -132,12 +131,12 @@ def test_the_download_is_named_after_the_number_in_safe_characters(client, proce
 def test_a_failed_compilation_says_why_and_the_next_one_may_start(
     client, strategist, theme, monkeypatch, django_capture_on_commit_callbacks
 ):
-    from ratsvorlage import render
+    from ratsvorlage import compilation
 
     def broken(*args, **kwargs):
         raise OSError("Schriftart fehlt")
 
-    monkeypatch.setattr(render, "render_pdf", broken)
+    monkeypatch.setattr(compilation, "render_pdf", broken)
     compile_from_admin(client, django_capture_on_commit_callbacks)
     failed = PaperVersion.objects.get()
     assert failed.state == "failed" and "Schriftart fehlt" in failed.error
@@ -195,7 +194,7 @@ def test_council_members_read_but_cannot_compile_publish_or_decide(client, proce
     version = factories.paper_version()
     client.force_login(factories.UserFactory(roles=["Ratsmitglieder"]))
     assert client.post(ADMIN, FORM).status_code in (302, 403)
-    assert client.post(ADMIN, {"action": "publish", "number": 1}).status_code in (302, 403)
+    assert client.post(f"{ADMIN}1/veroeffentlichen/").status_code in (302, 403)
     assert client.post(f"{ADMIN}1/beschluss/", {}).status_code in (302, 403)
     version.refresh_from_db()
     assert version.state == "draft" and PaperVersion.objects.count() == 1
@@ -211,10 +210,12 @@ def test_other_roles_cannot_compile(client, process, role):
 
 def test_publishing_makes_a_version_public_once(client, strategist, process):
     version = factories.paper_version()
-    client.post(ADMIN, {"action": "publish", "number": version.number})
+    publishing = f"{ADMIN}{version.number}/veroeffentlichen/"
+    assert client.get(publishing).status_code == 405  # a button's address: POST only
+    client.post(publishing)
     version.refresh_from_db()
     assert version.state == "published" and version.published_by == strategist
-    again = client.post(ADMIN, {"action": "publish", "number": version.number}, follow=True)
+    again = client.post(publishing, follow=True)
     assert "Version 1 ist bereits veröffentlicht." in again.content.decode()
     client.logout()
     assert client.get("/ratsvorlage/1/").status_code == 200

@@ -32,7 +32,6 @@ pytestmark = pytest.mark.django_db
 BUCKET = "stadtgespraech-media"
 REGION = "eu-central-1"
 PAPER_FORM = {
-    "action": "compile",
     "title": "Strategie „Unser Dortmund“",
     "paper_number": "12345-26",
     "proposed_resolution": "Der Rat beschließt die Stadtstrategie.",

@@ -171,6 +171,7 @@ BY_ROUTE = {
     "admin/moderation/vorschlaege/<int:pk>/meldungen-erledigt/": "LLL5DDDLD5",
     "admin/ratsvorlage/": "LLLDDDOLDO",
     "admin/ratsvorlage/<int:number>/beschluss/": "LLLDDDOLDO",
+    "admin/ratsvorlage/<int:number>/veroeffentlichen/": "LLLDDD5LD5",
     "admin/berichte/projekt/<int:pk>/": "LLLDDDBLBB",
     "admin/forms/submissions/<int:page_id>/": "LLL4444L44",
     "admin/forms/submissions/<int:page_id>/results/": "LLL4444L44",

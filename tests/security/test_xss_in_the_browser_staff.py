@@ -435,9 +435,7 @@ def council_paper_number(watch: Watch) -> PaperVersion:
     posted(team, reverse("ratsvorlage_admin:paper"), {**form, "paper_number": "0815/2026"})
     version = PaperVersion.objects.latest("number")
     assert version.state == "draft", version.error
-    posted(
-        team, reverse("ratsvorlage_admin:paper"), {"action": "publish", "number": version.number}
-    )
+    posted(team, reverse("ratsvorlage_admin:paper_publish", args=[version.number]), {})
     return version
 
 
