@@ -96,6 +96,12 @@ def records(queryset, columns: dict[str, str], *, chunk_size: int = 2000) -> Ite
         yield dict(zip(names, row, strict=True))
 
 
+def by_them(row: dict, person: "Person", *names: str) -> dict:
+    """Whose account did something is not theirs to download: only whether it was theirs.
+    `names` are the row's columns that hold an account's id."""
+    return {name: row[name] == person.user.pk for name in names}
+
+
 @dataclass(frozen=True)
 class Retention:
     """How long one kind of personal data is kept, and what deletes it.

@@ -174,26 +174,36 @@ PROPOSAL_ACTIONS = [
 ]
 
 
-def comment_action(action: Action):
+def action_view(action: Action, *, permission: str, objects, detail: str, page):
+    """The view at `action`'s own address for one comment or proposal (POST only)."""
+
     def view(request, pk: int):
-        require_permission(request, "participation.moderate_comment")
+        require_permission(request, permission)
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        comment = get_object_or_404(COMMENTS, pk=pk)
-        return _carry_out(request, action, comment, "participation_admin:comment", _comment_page)
+        return _carry_out(request, action, get_object_or_404(objects, pk=pk), detail, page)
 
     return view
+
+
+def comment_action(action: Action):
+    return action_view(
+        action,
+        permission="participation.moderate_comment",
+        objects=COMMENTS,
+        detail="participation_admin:comment",
+        page=_comment_page,
+    )
 
 
 def proposal_action(action: Action):
-    def view(request, pk: int):
-        require_permission(request, "participation.moderate_proposal")
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        proposal = get_object_or_404(PROPOSALS, pk=pk)
-        return _carry_out(request, action, proposal, "participation_admin:proposal", _proposal_page)
-
-    return view
+    return action_view(
+        action,
+        permission="participation.moderate_proposal",
+        objects=PROPOSALS,
+        detail="participation_admin:proposal",
+        page=_proposal_page,
+    )
 
 
 def _carry_out(request, action: Action, target, detail: str, page):

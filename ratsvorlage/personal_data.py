@@ -4,7 +4,7 @@ versions they compiled or published and the council decisions they recorded."""
 from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
-from accounts.privacy import Kind, Person, Retention, records
+from accounts.privacy import Kind, Person, Retention, by_them, records
 
 from .models import CouncilDecision, PaperVersion
 
@@ -22,11 +22,6 @@ PAPER_COLUMNS = {
 }
 
 
-def _by_them(row: dict, person: Person, *names: str) -> dict:
-    """Whose account did something is not theirs to download: only whether it was theirs."""
-    return {name: row[name] == person.user.pk for name in names}
-
-
 KINDS = [
     Kind(
         key="fassungen",
@@ -36,7 +31,7 @@ KINDS = [
         ),
         fields=tuple(PAPER_COLUMNS.values()),
         rows=lambda person: (
-            row | _by_them(row, person, "von_ihnen_erstellt", "von_ihnen_veroeffentlicht")
+            row | by_them(row, person, "von_ihnen_erstellt", "von_ihnen_veroeffentlicht")
             for row in records(
                 PaperVersion.objects.filter(
                     Q(started_by=person.user) | Q(published_by=person.user)

@@ -6,7 +6,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.privacy import Kind, Person, Retention, records
+from accounts.privacy import Kind, Person, Retention, by_them, records
 
 from .analysis import KEEP_PER_THEME
 from .models import (
@@ -33,11 +33,6 @@ MILESTONE_COLUMNS = {
     "created_by": "eingetragen_von_ihnen",
     "reached_by": "als_erreicht_markiert_von_ihnen",
 }
-
-
-def _by_them(row: dict, person: Person, *names: str) -> dict:
-    """Whose account did something is not theirs to download: only whether it was theirs."""
-    return {name: row[name] == person.user.pk for name in names}
 
 
 def _opinion_groups(person: Person):
@@ -116,7 +111,7 @@ KINDS = [
         ),
         fields=tuple(MILESTONE_COLUMNS.values()),
         rows=lambda person: (
-            row | _by_them(row, person, "eingetragen_von_ihnen", "als_erreicht_markiert_von_ihnen")
+            row | by_them(row, person, "eingetragen_von_ihnen", "als_erreicht_markiert_von_ihnen")
             for row in records(
                 Milestone.objects.filter(
                     Q(created_by=person.user) | Q(reached_by=person.user)
