@@ -241,7 +241,7 @@ def run(watch: Watch, tab) -> None:
     )
     version = PaperVersion.objects.latest("number")
     assert version.state == "draft", version.error
-    posted(team, paper_url, {"action": "publish", "number": version.number})
+    posted(team, reverse("ratsvorlage_admin:paper_publish", args=[version.number]), {})
     posted(
         team,
         reverse("ratsvorlage_admin:paper_decision", args=[version.number]),
