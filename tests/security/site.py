@@ -26,7 +26,7 @@ from cms.translation import translate_page
 from konferenzen.models import ConferencePage
 from outbox.models import Mail
 from participation.models import NotificationSettings, Proposal
-from ratsvorlage.models import CouncilDecision, PaperVersion
+from ratsvorlage.models import CouncilDecision
 from tests import factories
 from tests.accounts.conftest import register
 from tests.konferenzen.conftest import make_conference
@@ -80,25 +80,6 @@ class SecuritySite:
             return self.__dict__["objects"][name]
         except KeyError as error:
             raise AttributeError(name) from error
-
-
-def paper_version(number: int, *, state: str) -> PaperVersion:
-    version = PaperVersion(
-        number=number,
-        title=f"Ratsvorlage {number}",
-        paper_number="12345-26",
-        proposed_resolution="Der Rat beschließt.",
-        state=state,
-        created_at=timezone.now(),
-        content={"paper": {}},
-        sha256="a" * 64,
-        html=f"<article><h1>Ratsvorlage {number}</h1></article>",
-        published_at=timezone.now() if state == "published" else None,
-    )
-    version.pdf.save("ratsvorlage.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
-    version.docx.save("ratsvorlage.docx", ContentFile(b"PK docx"), save=False)
-    version.save()
-    return version
 
 
 def build() -> SecuritySite:  # noqa: PLR0915 – one of everything, in one place
@@ -259,8 +240,8 @@ def build() -> SecuritySite:  # noqa: PLR0915 – one of everything, in one plac
     )
 
     # The council paper: a published version with a decision, and a draft.
-    o["published_version"] = paper_version(1, state="published")
-    o["draft_version"] = paper_version(2, state="draft")
+    o["published_version"] = factories.paper_version(1, state="published")
+    o["draft_version"] = factories.paper_version(2, state="draft")
     o["decision"] = CouncilDecision.objects.create(
         version=o["published_version"],
         meeting_date=today - datetime.timedelta(days=2),
