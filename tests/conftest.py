@@ -46,6 +46,21 @@ def process(db, today):
 
 
 @pytest.fixture
+def theme(process):
+    """The theme the consolidation and the analysis work on, with its page in the running
+    process."""
+    return factories.theme_page("Mobilität").theme
+
+
+@pytest.fixture
+def strategist(client):
+    """A member of the strategy team, signed in."""
+    user = factories.UserFactory(roles=["Strategieteam"])
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
 def citizen(db):
     return factories.UserFactory(display_name="Bürgerin Beispiel")
 

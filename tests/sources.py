@@ -11,6 +11,7 @@ APPS = [
     "cms",
     "participation",
     "konferenzen",
+    "auswertung",
     "zielbilder",
     "ratsvorlage",
     "config",

@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["accounts", "outbox", "cms", "participation", "konferenzen", "zielbilder", "ratsvorlage"]
+APPS = [
+    "accounts",
+    "outbox",
+    "cms",
+    "participation",
+    "konferenzen",
+    "auswertung",
+    "zielbilder",
+    "ratsvorlage",
+]
 # What each app may import of our own apps.
 ALLOWED = {
     "outbox": set(),
@@ -15,8 +24,17 @@ ALLOWED = {
     "cms": {"accounts", "outbox"},
     "participation": {"accounts", "outbox", "cms"},
     "konferenzen": {"accounts", "outbox", "cms"},
-    "zielbilder": {"accounts", "outbox", "cms", "participation", "konferenzen"},
-    "ratsvorlage": {"accounts", "outbox", "cms", "participation", "konferenzen", "zielbilder"},
+    "auswertung": {"accounts", "outbox", "cms", "participation", "konferenzen"},
+    "zielbilder": {"accounts", "outbox", "cms", "participation", "konferenzen", "auswertung"},
+    "ratsvorlage": {
+        "accounts",
+        "outbox",
+        "cms",
+        "participation",
+        "konferenzen",
+        "auswertung",
+        "zielbilder",
+    },
 }
 
 

@@ -277,7 +277,7 @@ def test_a_consolidated_theme_whose_inputs_the_public_can_follow(client):
 
 
 def test_the_consolidated_theme_has_its_opinion_groups_and_merge_candidates(client):
-    from zielbilder.models import ThemeAnalysis
+    from auswertung.models import ThemeAnalysis
 
     analysis = ThemeAnalysis.objects.get(theme__slug="mobilitaet")
     # The demo's voters form two camps on Mobilität; the analysis finds them.

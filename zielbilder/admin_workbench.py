@@ -9,15 +9,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from auswertung import analysis
+from auswertung.charts import chart_of
 from cms.admin_permissions import require_permission
 from cms.numbers import whole_number
 from cms.process import agreeing_stage
 from cms.stages import StageSubject
 from config.refusals import Refused, show
 
-from . import analysis
 from .catalogue import agree_catalogue, current_agreement
-from .charts import chart_of
 from .consolidation import (
     MAX_SELECTION,
     merge_statements,
@@ -81,7 +81,7 @@ def _post(request, theme, zielbilder):
     page = request.POST.get("page", "")
     chosen = {str(z.pk): z for z in zielbilder}.get(request.POST.get("zielbild", ""))
     if action == "analyse":
-        require_permission(request, "zielbilder.add_themeanalysis")
+        require_permission(request, "auswertung.add_themeanalysis")
         _run, created = analysis.request_analysis(theme, by=request.user)
         if created:
             messages.success(request, _("Die Auswertung ist angefordert."))

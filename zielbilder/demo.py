@@ -4,7 +4,6 @@ demo_data`: all goals, fields, projects, key figures, offices and matrix cells."
 from cms.text import german_slug
 
 from . import seed
-from .analysis import run_analysis
 from .models import (
     ConsolidatedZielbild,
     FieldOfAction,
@@ -16,7 +15,6 @@ from .models import (
     OutcomeKind,
     Participation,
     Project,
-    ThemeAnalysis,
 )
 
 # One theme consolidated, as the strategy team would after stage 3: what the workshops and
@@ -143,10 +141,4 @@ def load_consolidation(report) -> None:
         # The rest stay open: the demo shows a consolidation in progress.
     report.created(
         f"{len(zielbilder)} konsolidierte Zielbilder zum Thema {theme.name}, mit Quellen"
-    )
-    # Computed here rather than through the broker, so that the demo has it at once.
-    run = run_analysis(ThemeAnalysis.objects.create(theme=theme).pk)
-    report.created(
-        f"Meinungsgruppen zum Thema {theme.name}: {run.display['k']} Gruppen aus "
-        f"{run.votes} Bewertungen, {len(run.similar)} ähnliche Paare"
     )

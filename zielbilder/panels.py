@@ -1,11 +1,8 @@
-"""What the consolidation and the analysis show on participation's pages (participation.panels,
-registered in wagtail_hooks.py): what became of a statement, how a theme's inputs were taken
-up, the theme's opinion groups."""
+"""What the consolidation shows on participation's pages (participation.panels, registered in
+wagtail_hooks.py): what became of a statement, how a theme's inputs were taken up."""
 
 from django.template.loader import render_to_string
 
-from .analysis import latest
-from .charts import chart_of
 from .consolidation import traceability
 from .models import InputOutcome
 
@@ -31,14 +28,5 @@ def theme_traceability(theme, request) -> str:
     return render_to_string(
         "zielbilder/includes/theme_traceability.html",
         {"theme": theme, "trace": traceability(theme)},
-        request=request,
-    )
-
-
-def theme_opinion_groups(theme, request) -> str:
-    """The theme's latest opinion groups, drawn; two queries."""
-    return render_to_string(
-        "zielbilder/includes/theme_opinion_groups.html",
-        {"theme": theme, "chart": chart_of(latest(theme))},
         request=request,
     )

@@ -161,10 +161,10 @@ def key_figure(request, pk: int):
     from django.core.cache import cache
     from django.template.loader import render_to_string
 
-    from .charts import series_charts
     from .figure_status import assess
     from .monitoring_cache import cached_page, figure_key
     from .reporting import series
+    from .series_charts import series_charts
 
     page_number = request.GET.get("page", "1")
     page_number = str(whole_number(page_number) or 1)

@@ -212,10 +212,9 @@ register_snippet(ZielbildViewSet)
 hooks.register(HOME_TEASERS, frontdoor.monitoring_teasers)
 hooks.register(MAIN_NAVIGATION, frontdoor.navigation_items)
 
-# What participation's pages show of the consolidation and the analysis (participation.panels).
+# What participation's pages show of the consolidation (participation.panels).
 hooks.register(STATEMENT_PAGE, panels.statement_outcome)
 hooks.register(THEME_PAGE, panels.theme_traceability)
-hooks.register(THEME_RESULTS, panels.theme_opinion_groups)
 hooks.register(THEME_RESULTS, panels.theme_traceability)
 
 

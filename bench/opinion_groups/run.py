@@ -5,7 +5,7 @@ under a minute.
         --votes-each 25 --groups 4 --noise 0.1 --seed 0 --repeat 3 --json FILE --strict]
 
 Generates the votes of one theme with planted groups (no database), times
-`zielbilder.opinion_groups.opinion_groups()` as a whole and its steps one by one (matrix,
+`auswertung.opinion_groups.opinion_groups()` as a whole and its steps one by one (matrix,
 PCA, the k search), and prints the figures, the machine, the k found and the adjusted Rand
 index of the groups found against the planted ones. See README.md.
 """
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(1, str(ROOT / "bench" / "participation"))
 sys.path.insert(2, str(ROOT / "bench" / "opinion_groups"))
 
-from zielbilder.opinion_groups import (  # noqa: E402
+from auswertung.opinion_groups import (  # noqa: E402
     THREADS,
     build_matrix,
     choose_groups,

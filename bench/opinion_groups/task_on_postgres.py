@@ -1,7 +1,7 @@
 """The whole analysis task as the Celery worker runs it, on PostgreSQL (bench/opinion_groups).
 
 `run.py --database` calls `measure()`: a fresh database is created and migrated, one theme
-gets the generated statements and votes (not timed), then `zielbilder.analysis.run_analysis`
+gets the generated statements and votes (not timed), then `auswertung.analysis.run_analysis`
 is timed as a whole: reading the votes, the opinion groups, the similar statements and
 storing the result.
 """
@@ -36,8 +36,8 @@ def measure(votes, *, statements: int, host: str, port: int, user: str, repeat: 
     theme_id, loaded = _fill(votes, statements=statements)
     log(f"{loaded:,} votes stored in {time.perf_counter() - started:.1f} s")
 
-    from zielbilder.analysis import run_analysis
-    from zielbilder.models import ThemeAnalysis
+    from auswertung.analysis import run_analysis
+    from auswertung.models import ThemeAnalysis
 
     seconds = []
     result = None

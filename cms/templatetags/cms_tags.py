@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -5,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from ..chart_axes import number_label
 from ..locales import page_language
 from ..sitecache import page_counterpart_urls
 from ..sitecache import site_chrome as cached_site_chrome
@@ -132,3 +135,15 @@ def as_content(value):
     if get_language() == settings.LANGUAGE_CODE or value in (None, ""):
         return value
     return format_html('<span lang="{}">{}</span>', language_of(value), value)
+
+
+@register.filter
+def figure_number(value, decimals=None) -> str:
+    """A key figure's value as the reader's language writes it, without the stored trailing
+    zeros: 92.200 reads "92,2", 1500.000 reads "1.500" ("1,500" in English); "" for None.
+    With `decimals`, rounded to at most that many places first."""
+    if value is None or value == "":
+        return ""
+    if decimals is not None:
+        value = round(Decimal(str(value)), int(decimals))
+    return number_label(value)

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "cms",
     "participation",
     "konferenzen",
+    "auswertung",
     "zielbilder",
     "ratsvorlage",
     # The editors' translation workflow (English pages): before wagtail.admin, so that its
@@ -240,7 +241,7 @@ KONFERENZEN_RATE_LIMITS = {
 PARTICIPATION_CONTROVERSIAL_MIN_VOTES = env_int("PARTICIPATION_CONTROVERSIAL_MIN_VOTES", 10)
 # "Größte Einigkeit" and "Größte Spaltung" of the opinion groups take a statement only if every
 # group cast at least this many votes on it: "100 % of 3" is no agreement of a group
-# (zielbilder.opinion_groups).
+# (auswertung.opinion_groups).
 OPINION_GROUPS_MIN_GROUP_VOTES = env_int("OPINION_GROUPS_MIN_GROUP_VOTES", 5)
 # Moderators get one mail about new flags at most this often.
 MODERATION_DIGEST_MINUTES = env_int("MODERATION_DIGEST_MINUTES", 15)
@@ -343,8 +344,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "konferenzen.tasks.anonymise_past_conferences",
         "schedule": crontab(hour=3, minute=40),
     },
-    "zielbilder-run-waiting-analyses": {
-        "task": "zielbilder.tasks.run_waiting_analyses",
+    "auswertung-run-waiting-analyses": {
+        "task": "auswertung.tasks.run_waiting_analyses",
         "schedule": 600.0,
     },
     "ratsvorlage-compile-stuck-papers": {
@@ -359,8 +360,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "zielbilder.tasks.send_key_figure_reminders",
         "schedule": crontab(hour=7, minute=15),
     },
-    "zielbilder-refresh-analyses": {
-        "task": "zielbilder.tasks.refresh_analyses",
+    "auswertung-refresh-analyses": {
+        "task": "auswertung.tasks.refresh_analyses",
         "schedule": crontab(hour=2, minute=30),
     },
 }

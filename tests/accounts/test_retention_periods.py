@@ -15,14 +15,13 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.privacy import deleted_by_text, retention_periods
+from auswertung.analysis import KEEP_PER_THEME, _prune
+from auswertung.models import AnalysisState, ThemeAnalysis
 from cms.models import ContentPage
 from konferenzen.models import Registration, RegistrationStatus
 from outbox.models import Mail
 from tests import factories
 from tests.konferenzen.conftest import make_conference
-from zielbilder.analysis import KEEP_PER_THEME, _prune
-from zielbilder.models import ThemeAnalysis
-from zielbilder.models.analysis import AnalysisState
 
 
 def periods() -> dict:
@@ -189,7 +188,7 @@ def test_opinion_groups_keep_the_latest_evaluations_per_theme(db):
     assert set(ThemeAnalysis.objects.values_list("pk", flat=True)) == {r.pk for r in runs[:-1]}
     assert (
         f"die letzten {KEEP_PER_THEME} Auswertungen"
-        in periods()["zielbilder.opinion_groups"].period()
+        in periods()["auswertung.opinion_groups"].period()
     )
 
 

@@ -20,6 +20,7 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, Translation
 
 from accounts import roles
+from auswertung.models import ThemeAnalysis
 from cms.models import ContentPage, EasyLanguagePage, FooterSettings, StagePage
 from cms.models.results import StageResults
 from cms.translation import translate_page
@@ -45,7 +46,6 @@ from zielbilder.models import (
     Participation,
     Project,
     ProjectReport,
-    ThemeAnalysis,
 )
 
 ROLES = [

@@ -4,8 +4,8 @@ import time
 
 import pytest
 
+from auswertung.models import ThemeAnalysis
 from tests import factories
-from zielbilder.models import ThemeAnalysis
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -1,5 +1,4 @@
 from .agreement import AgreedZielbild, CatalogueAgreement
-from .analysis import AnalysisState, ThemeAnalysis
 from .consolidation import ConsolidatedZielbild, InputOutcome, OutcomeKind
 from .monitoring import (
     KeyFigureValue,
@@ -33,12 +32,8 @@ __all__ = [
     "ProjectState",
     "ReminderLevel",
     "ReminderSent",
-    "ReminderLevel",
-    "ReminderSent",
     "AgreedZielbild",
-    "AnalysisState",
     "CatalogueAgreement",
-    "ThemeAnalysis",
     "ConsolidatedZielbild",
     "InputOutcome",
     "OutcomeKind",

@@ -19,6 +19,7 @@ from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from config.celery import Retrying, hand_over
+from participation.models import Statement, Theme
 
 from .models import AnalysisState, ThemeAnalysis
 from .opinion_groups import OpinionGroups, opinion_groups, polis_consensus, votes_of_theme
@@ -99,8 +100,6 @@ def waiting_too_long() -> list[int]:
 def themes_with_new_votes() -> list:
     """Themes voted on since their latest finished run (or never evaluated), for the
     nightly refresh."""
-    from participation.models import Theme
-
     return list(
         Theme.objects.annotate(
             last_vote=Max("statements__votes__updated_at"),
@@ -130,8 +129,6 @@ def open_run(theme) -> ThemeAnalysis | None:
 
 
 def _texts_of_theme(theme_id: int):
-    from participation.models import Statement
-
     return Statement.objects.public().filter(theme_id=theme_id).values_list("pk", "text")
 
 
@@ -283,7 +280,7 @@ def _analysis_failed(task, error, analysis_id: int) -> None:
 
 
 @shared_task(
-    name="zielbilder.tasks.compute_theme_analysis",
+    name="auswertung.tasks.compute_theme_analysis",
     base=Retrying,
     max_retries=3,
     gives_up=_analysis_failed,

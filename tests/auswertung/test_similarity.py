@@ -1,13 +1,13 @@
-"""Similar statements (`zielbilder.similarity`): which pairs of statements are offered to the
+"""Similar statements (`auswertung.similarity`): which pairs of statements are offered to the
 strategy team to merge. Pure computation, no database."""
 
 import random
 
 import pytest
 
-from zielbilder import similarity as module
-from zielbilder.similarity import SIMILARITY_THRESHOLD, SimilarPair, similar_pairs
-from zielbilder.stopwords_de import GERMAN_STOP_WORDS
+from auswertung import similarity as module
+from auswertung.similarity import SIMILARITY_THRESHOLD, SimilarPair, similar_pairs
+from auswertung.stopwords_de import GERMAN_STOP_WORDS
 
 # Statements on Mobilität as citizens write them. Three pairs say the same in other words;
 # the rest share a subject, a place or a word with one of them but make another demand.

@@ -12,15 +12,15 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from tests import factories
-from zielbilder import opinion_groups as module
-from zielbilder.opinion_groups import (
+from auswertung import opinion_groups as module
+from auswertung.opinion_groups import (
     ONE_GROUP,
     TOO_FEW_PARTICIPANTS,
     OpinionGroups,
     opinion_groups,
     votes_of_theme,
 )
+from tests import factories
 
 CHOICES = ("agree", "disagree", "neutral")
 CONSENSUS = 1  # every group agrees

@@ -8,13 +8,13 @@ import random
 import pytest
 from django.utils import timezone
 
+from auswertung import analysis
+from auswertung.charts import first_words
+from auswertung.models import AnalysisState, ThemeAnalysis
+from auswertung.opinion_groups import opinion_groups, polis_consensus
 from participation.models import Vote
 from participation.votes import recount_votes
 from tests import factories
-from zielbilder import analysis
-from zielbilder.charts import first_words
-from zielbilder.models import AnalysisState, ThemeAnalysis
-from zielbilder.opinion_groups import opinion_groups, polis_consensus
 
 pytestmark = pytest.mark.django_db
 

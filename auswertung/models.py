@@ -1,4 +1,7 @@
-"""Stored evaluations of a theme's inputs: opinion groups and similar statements."""
+"""Stored evaluations of a theme's inputs: opinion groups and similar statements.
+
+The table was made by `zielbilder`, from which this app was split, and keeps its name: an
+existing database upgrades in place (migrations/0001_from_zielbilder.py)."""
 
 from django.conf import settings
 from django.db import models
@@ -45,6 +48,7 @@ class ThemeAnalysis(models.Model):
     class Meta:
         verbose_name = _("Auswertung eines Themas")
         verbose_name_plural = _("Auswertungen der Themen")
+        db_table = "zielbilder_themeanalysis"
         ordering = ["-requested_at", "-pk"]
         indexes = [models.Index(fields=["theme", "state", "-computed_at"])]
         constraints = [

@@ -303,7 +303,7 @@ def test_the_demo_dashboard_shows_tiles_in_several_states(client, demo_monitorin
 def test_odd_series_are_drawn_without_failing(fields, values):
     from types import SimpleNamespace
 
-    from zielbilder.charts import series_charts
+    from zielbilder.series_charts import series_charts
 
     figure = KeyFigure(name="Kennzahl", unit="", **fields)
     reported = [

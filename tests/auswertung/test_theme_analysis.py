@@ -6,11 +6,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from auswertung import analysis, tasks
+from auswertung.models import AnalysisState, ThemeAnalysis
 from participation.models import Vote
 from participation.votes import recount_votes
 from tests import factories
-from zielbilder import analysis, tasks
-from zielbilder.models import AnalysisState, ThemeAnalysis
 
 pytestmark = pytest.mark.django_db
 
@@ -138,7 +138,7 @@ def test_old_runs_are_pruned(theme, django_capture_on_commit_callbacks):
 
 
 def test_the_map_draws_a_sample_but_the_groups_count_everybody():
-    from zielbilder.opinion_groups import opinion_groups
+    from auswertung.opinion_groups import opinion_groups
 
     votes = [
         (person, statement, "agree" if (person % 2) == (statement % 2) else "disagree")

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from zielbilder.chart_axes import date_label, month_ticks, nice_ticks, number_label
+from cms.chart_axes import date_label, month_ticks, nice_ticks, number_label
 
 
 @pytest.mark.parametrize(

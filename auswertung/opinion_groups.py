@@ -539,6 +539,7 @@ def votes_of_theme(theme_id: int) -> Iterator[tuple[int, int, str]]:
     statements, in one query read in chunks. A deleted account keeps its row and its votes
     stay grouped under its number (accounts.deletion); votes without any account (data from
     before that) are left out: they are nobody's to group."""
+    # Imported here: everything above runs without Django (bench/opinion_groups).
     from participation.models import StatementState, Vote
 
     yield from (
