@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -12,6 +13,12 @@ from cms import views as cms_views
 # allauth answers its refused rate limits through this (the form again, with the message).
 handler429 = "accounts.views.too_many_requests"
 
+
+def moved_snippets(model: str, rest: str):
+    target = f"/admin/snippets/umsetzung/{model}/" + ("%(rest)s" if rest else "")
+    return RedirectView.as_view(url=target, permanent=True, query_string=True)
+
+
 urlpatterns = [
     # Before Wagtail's admin URLs, so that this one answers: it checks `?next=`.
     path("admin/login/", account_views.AdminLoginView.as_view(), name="wagtailadmin_login"),
@@ -20,6 +27,13 @@ urlpatterns = [
     # Ahead of wagtail-localize's own: its translations report for the editors only.
     path("admin/localize/reports/translations/", cms_views.translations_report()),
     path("admin/localize/reports/translations/results/", cms_views.translations_report_results()),
+    # The admin of the measures and the office memberships moved with their models from
+    # zielbilder to umsetzung; bookmarks and links in old mails still arrive.
+    *[
+        path(f"admin/snippets/zielbilder/{model}/{rest}", moved_snippets(model, rest))
+        for model in ("measure", "officemembership")
+        for rest in ("", "<path:rest>")
+    ],
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -43,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("", include("konferenzen.urls")),
     path("", include("zielbilder.urls")),
     path("", include("ratsvorlage.urls")),
+    path("", include("umsetzung.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

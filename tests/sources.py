@@ -14,6 +14,7 @@ APPS = [
     "auswertung",
     "zielbilder",
     "ratsvorlage",
+    "umsetzung",
     "config",
 ]
 

@@ -16,6 +16,7 @@ APPS = [
     "auswertung",
     "zielbilder",
     "ratsvorlage",
+    "umsetzung",
 ]
 # What each app may import of our own apps.
 ALLOWED = {
@@ -26,7 +27,17 @@ ALLOWED = {
     "konferenzen": {"accounts", "outbox", "cms"},
     "auswertung": {"accounts", "outbox", "cms", "participation", "konferenzen"},
     "zielbilder": {"accounts", "outbox", "cms", "participation", "konferenzen", "auswertung"},
+    # The council paper and the implementation stand side by side on the top floor.
     "ratsvorlage": {
+        "accounts",
+        "outbox",
+        "cms",
+        "participation",
+        "konferenzen",
+        "auswertung",
+        "zielbilder",
+    },
+    "umsetzung": {
         "accounts",
         "outbox",
         "cms",

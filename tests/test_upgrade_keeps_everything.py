@@ -23,9 +23,21 @@ from psycopg import sql
 from tests import services
 
 ROOT = Path(__file__).resolve().parent.parent
-# The last commit before `ratsvorlage` was split from `zielbilder`.
+# The last commit before `ratsvorlage`, `auswertung` and `umsetzung` were split from
+# `zielbilder`.
 BEFORE_SPLIT = "582fca40056b5b330a477e384c4336cb2c400a1d"
-MOVED = {"paperversion", "councildecision"}
+# The models that moved, and the app that holds them now.
+MOVED = {
+    "paperversion": "ratsvorlage",
+    "councildecision": "ratsvorlage",
+    "themeanalysis": "auswertung",
+    "officemembership": "umsetzung",
+    "keyfigurevalue": "umsetzung",
+    "projectreport": "umsetzung",
+    "milestone": "umsetzung",
+    "measure": "umsetzung",
+    "remindersent": "umsetzung",
+}
 
 pytestmark = pytest.mark.django_db
 
@@ -153,6 +165,8 @@ def test_an_installation_filled_before_the_split_upgrades_without_losing_anythin
     )
     assert before["zielbilder_paperversion"][0] == 1
     assert before["zielbilder_councildecision"][0] == 1
+    for table in ("themeanalysis", "keyfigurevalue", "projectreport", "officemembership"):
+        assert before[f"zielbilder_{table}"][0] > 0, f"the demo filled {table}"
 
     manage(ROOT, env, "migrate", "--noinput")
 
@@ -163,7 +177,7 @@ def test_an_installation_filled_before_the_split_upgrades_without_losing_anythin
     # The content types of the moved models, and so their permissions and history, belong to
     # the new app, with the same ids; every other content type is untouched.
     moved = {
-        (pk, "ratsvorlage" if label == "zielbilder" and model in MOVED else label, model)
+        (pk, MOVED[model] if label == "zielbilder" and model in MOVED else label, model)
         for pk, label, model in content_types_before
     }
     assert rows(upgrade_database, "SELECT id, app_label, model FROM django_content_type") == moved

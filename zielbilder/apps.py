@@ -8,8 +8,7 @@ class ZielbilderConfig(AppConfig):
 
     def ready(self):
         # Imported here, once the app registry is ready: these modules use the models.
-        from . import consolidation, monitoring_cache, search
+        from . import consolidation, search
 
-        monitoring_cache.connect()
         consolidation.connect()
         search.connect()

@@ -175,26 +175,10 @@ def connect() -> None:
 
 
 def published_zielbilder(theme):
-    """A theme's published Zielbilder with their sources, and what serves them in stage 6:
-    the measures and the key figures (with their latest value) of their fields."""
-    from django.db.models import Prefetch
-
-    from .models import FieldOfAction, KeyFigure, Measure
-    from .reporting import with_latest
-
+    """A theme's published Zielbilder with their goals, fields and sources."""
     return (
         ConsolidatedZielbild.objects.filter(theme=theme, live=True)
-        .prefetch_related(
-            "goals",
-            Prefetch(
-                "fields_of_action",
-                queryset=FieldOfAction.objects.prefetch_related(
-                    Prefetch("key_figures", queryset=with_latest(KeyFigure.objects.order_by("pk")))
-                ),
-            ),
-            "sources__statement__sector",
-            Prefetch("measures", queryset=Measure.objects.select_related("office")),
-        )
+        .prefetch_related("goals", "fields_of_action", "sources__statement__sector")
         .order_by("created_at", "pk")
     )
 

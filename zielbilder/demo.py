@@ -10,7 +10,6 @@ from .models import (
     Goal,
     InputOutcome,
     KeyFigure,
-    KeyFigureValue,
     Office,
     OutcomeKind,
     Participation,
@@ -47,14 +46,6 @@ def load(*, today, report) -> None:
         load_strategy(report)
     if not ConsolidatedZielbild.objects.exists():
         load_consolidation(report)
-    if not KeyFigureValue.objects.exists():
-        load_monitoring(today, report)
-
-
-def load_monitoring(today, report) -> None:
-    from . import demo_monitoring
-
-    demo_monitoring.load(today, report)
 
 
 def load_strategy(report) -> None:

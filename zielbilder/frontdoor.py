@@ -1,61 +1,18 @@
-"""What the home page and the main navigation show of the strategy and the monitoring, as the
-process reaches them (the hooks of cms.navigation and cms.teasers)."""
+"""What the main navigation shows of the strategy, once the process reaches it (the hook of
+cms.navigation)."""
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cms.navigation import NavItem
 from cms.process import has_begun
 from cms.stages import StageKind
-from cms.teasers import Teaser
-
-from .monitoring_cache import REPORTS, SECONDS, STRUCTURE, generation
 
 
 def navigation_items(request, stages) -> list[NavItem]:
-    """The strategy once the council's stage has begun, the monitoring once the
-    implementation has begun."""
-    items = []
+    """The strategy once the council's stage has begun."""
     if has_begun(StageKind.COUNCIL_DECISION, stages=stages):
-        items.append(NavItem(_("Strategie"), reverse("zielbilder:strategy"), order=10))
-    if has_begun(StageKind.IMPLEMENTATION, stages=stages):
-        items.append(NavItem(_("Monitoring"), reverse("zielbilder:dashboard"), order=30))
-    return items
-
-
-def monitoring_teasers(request) -> list[Teaser]:
-    """The goals on track at a glance, from the implementation's start."""
-    if not has_begun(StageKind.IMPLEMENTATION):
-        return []
-    on_track, goals = goals_on_track()
-    if not goals:
-        return []
-    return [
-        Teaser(
-            preline=_("Monitoring"),
-            heading=_("Stadtziele auf Kurs"),
-            figure=_("%(on_track)d von %(goals)d") % {"on_track": on_track, "goals": goals},
-            text=_("Für jedes Stadtziel zeigen seine Kennzahlen, wie weit Dortmund gekommen ist."),
-            url=reverse("zielbilder:dashboard"),
-            link_text=_("Zum Monitoring"),
-            order=30,
-        )
-    ]
-
-
-def goals_on_track() -> tuple[int, int]:
-    """(goals on track, goals), as the dashboard assesses them; kept until the next report
-    or change of the strategy model, as the dashboard itself is."""
-    from .dashboard import goals_overview
-    from .goal_status import GoalStatus
-
-    key = f"zielbilder:frontdoor:goals:{generation(STRUCTURE)}:{generation(REPORTS)}"
-    counted = cache.get(key)
-    if counted is None:
-        overviews = goals_overview()
-        counted = (sum(1 for o in overviews if o.status == GoalStatus.ON_TRACK), len(overviews))
-        cache.set(key, counted, SECONDS)
-    return counted
+        return [NavItem(_("Strategie"), reverse("zielbilder:strategy"), order=10)]
+    return []

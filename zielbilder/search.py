@@ -55,7 +55,7 @@ def _key_figure(figure: KeyFigure, terms: Terms) -> Hit:
     about = " · ".join(text for text in (figure.source, figure.note) if text)
     return Hit(
         title=highlight(figure.name, terms),
-        url=reverse("zielbilder:key_figure", args=[figure.pk]),
+        url=reverse("umsetzung:key_figure", args=[figure.pk]),
         label=_("Kennzahl"),
         snippet=highlight(about, terms),
         details=[figure.field.name],

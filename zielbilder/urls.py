@@ -11,9 +11,4 @@ urlpatterns = [
     path("strategie/stadtstrategie.json", views.model_json, name="model_json"),
     path("strategie/handlungsfelder/<slug:slug>/", views.field_detail, name="field"),
     path("strategie/zielbilder/<slug:slug>/", views.theme_zielbilder, name="theme_zielbilder"),
-    path("monitoring/", views.dashboard, name="dashboard"),
-    path("monitoring/kennzahlen/<int:pk>/", views.key_figure, name="key_figure"),
-    path("monitoring/offene-daten/", views.key_figures_open_data, name="key_figures_open_data"),
-    path("monitoring/kennzahlen.csv", views.key_figures_csv, name="key_figures_csv"),
-    path("monitoring/kennzahlen.json", views.key_figures_json, name="key_figures_json"),
 ]

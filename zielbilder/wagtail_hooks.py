@@ -9,18 +9,15 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
 from cms.admin_menu import PermissionMenuItem
 from cms.admin_permissions import SnippetViewSet
 from cms.navigation import MAIN_NAVIGATION
-from cms.teasers import HOME_TEASERS
 from participation.panels import STATEMENT_PAGE, THEME_PAGE, THEME_RESULTS
 
-from . import admin_reporting, admin_views, admin_workbench, frontdoor, panels
+from . import admin_views, admin_workbench, frontdoor, panels
 from .models import (
     ConsolidatedZielbild,
     FieldOfAction,
     Goal,
     KeyFigure,
-    Measure,
     Office,
-    OfficeMembership,
     Participation,
     Project,
 )
@@ -111,30 +108,6 @@ class ParticipationViewSet(SnippetViewSet):
         return Participation.objects.select_related("office", "field")
 
 
-class MeasureViewSet(SnippetViewSet):
-    model = Measure
-    icon = "tasks"
-    list_display = ["title", "state", "office"]
-    list_filter = ["state", "office", "goals", "fields_of_action"]
-    search_fields = ["title", "description"]
-    search_backend_name = None
-
-    def get_queryset(self, request):
-        return Measure.objects.select_related("office")
-
-
-class OfficeMembershipViewSet(SnippetViewSet):
-    """Who reports for which office (group "Fachämter" plus a membership here)."""
-
-    model = OfficeMembership
-    icon = "user"
-    list_display = ["user", "office"]
-    list_filter = ["office"]
-
-    def get_queryset(self, request):
-        return OfficeMembership.objects.select_related("user", "office")
-
-
 class StrategyGroup(SnippetViewSetGroup):
     items = (
         GoalViewSet,
@@ -143,8 +116,6 @@ class StrategyGroup(SnippetViewSetGroup):
         KeyFigureViewSet,
         OfficeViewSet,
         ParticipationViewSet,
-        MeasureViewSet,
-        OfficeMembershipViewSet,
     )
     menu_icon = "crosshairs"
     menu_label = _("Strategie")
@@ -161,15 +132,6 @@ def register_admin_urls():
         path("werkbank/", admin_workbench.workbench_themes, name="workbench_themes"),
         path("werkbank/<slug:slug>/", admin_workbench.workbench, name="workbench"),
         path("katalogbeschluss/", admin_workbench.catalogue_agreement, name="agreement"),
-        path("berichte/", admin_reporting.overview, name="reporting"),
-        path("berichte/import/", admin_reporting.value_import, name="value_import"),
-        path(
-            "berichte/feld/<int:pk>/projekte/",
-            admin_reporting.field_projects,
-            name="field_projects",
-        ),
-        path("berichte/kennzahl/<int:pk>/", admin_reporting.key_figure, name="report_key_figure"),
-        path("berichte/projekt/<int:pk>/", admin_reporting.project, name="report_project"),
     ]
     return [path("", include((urls, "zielbilder_admin")))]
 
@@ -179,8 +141,6 @@ def register_admin_urls():
 MENU_ITEMS = [
     (_("Konsolidierung"), "zielbilder_admin:workbench_themes", "crosshairs", 235,
      "zielbilder.change_inputoutcome"),
-    (_("Berichte der Ämter"), "zielbilder_admin:reporting", "form", 237,
-     "zielbilder.add_keyfigurevalue"),
     (_("Strategie importieren"), "zielbilder_admin:import", "upload", 240,
      "zielbilder.change_goal"),
 ]  # fmt: skip
@@ -208,8 +168,7 @@ class ZielbildViewSet(SnippetViewSet):
 register_snippet(ZielbildViewSet)
 
 
-# The home page's teasers and the main navigation (cms.teasers, cms.navigation).
-hooks.register(HOME_TEASERS, frontdoor.monitoring_teasers)
+# The main navigation (cms.navigation).
 hooks.register(MAIN_NAVIGATION, frontdoor.navigation_items)
 
 # What participation's pages show of the consolidation (participation.panels).

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "auswertung",
     "zielbilder",
     "ratsvorlage",
+    "umsetzung",
     # The editors' translation workflow (English pages): before wagtail.admin, so that its
     # templates for the locales' admin win.
     "wagtail_localize",
@@ -356,8 +357,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "ratsvorlage.tasks.announce_pending_decisions",
         "schedule": 600.0,
     },
-    "zielbilder-key-figure-reminders": {
-        "task": "zielbilder.tasks.send_key_figure_reminders",
+    "umsetzung-key-figure-reminders": {
+        "task": "umsetzung.tasks.send_key_figure_reminders",
         "schedule": crontab(hour=7, minute=15),
     },
     "auswertung-refresh-analyses": {

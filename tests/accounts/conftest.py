@@ -22,7 +22,8 @@ from participation.models import (
 )
 from tests import factories
 from tests.konferenzen.conftest import make_conference
-from zielbilder.models import Office, OfficeMembership
+from umsetzung.models import OfficeMembership
+from zielbilder.models import Office
 
 SECOND_ADDRESS = "zweite.adresse@example.org"
 FOREIGN_ADDRESS = "nicht.bestaetigt@example.org"

@@ -29,7 +29,7 @@ from participation.models import (
 from participation.results import participants
 from tests import factories, services
 from tests.factories import PASSWORD
-from zielbilder.models import OfficeMembership
+from umsetzung.models import OfficeMembership
 
 GONE = "gelöschtes Konto"
 

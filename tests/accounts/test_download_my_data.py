@@ -95,7 +95,7 @@ def test_the_file_holds_everything_about_the_person(client, everything):
     assert coming["mit_konto"] is True
     assert registered[everything.by_second_address.pk]["mit_konto"] is False
 
-    assert data["strategie"]["aemter"] == [
+    assert data["umsetzung"]["aemter"] == [
         {"amt": "61", "name": "Stadtplanungs- und Bauordnungsamt"}
     ]
     mails = data["konto"]["e_mails"]
@@ -226,7 +226,8 @@ def test_of_what_others_also_touched_it_says_only_which_part_was_theirs(db):
     never the other's account."""
     import datetime
 
-    from zielbilder.models import FieldOfAction, Goal, Milestone, Project
+    from umsetzung.models import Milestone
+    from zielbilder.models import FieldOfAction, Goal, Project
 
     planner, reacher = factories.UserFactory(), factories.UserFactory()
     goal = Goal.objects.create(number=1, name="Dortmund wird einfacher")

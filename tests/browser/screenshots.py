@@ -184,6 +184,6 @@ def test_screenshots_of_every_page_kind(browser, demo_server):
     index = write_index(shots)
     print(f"\n{len(shots)} Seiten, {2 * len(shots)} Bilder: {index}")
     assert all((OUT / file).stat().st_size > 0 for shot in shots for file in shot.files.values())
-    assert {"page:cms.HomePage", "konferenzen:register", "zielbilder:dashboard"} <= {
+    assert {"page:cms.HomePage", "konferenzen:register", "umsetzung:dashboard"} <= {
         shot.title for shot in shots
     }

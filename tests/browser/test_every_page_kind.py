@@ -52,8 +52,8 @@ EXCLUDED = {
     "konferenzen:calendar": "the calendar file (ICS) of a registration",
     "zielbilder:matrix_csv": "open data, CSV",
     "zielbilder:model_json": "open data, JSON",
-    "zielbilder:key_figures_csv": "open data, CSV",
-    "zielbilder:key_figures_json": "open data, JSON",
+    "umsetzung:key_figures_csv": "open data, CSV",
+    "umsetzung:key_figures_json": "open data, JSON",
     "ratsvorlage:paper_file": "the council paper as PDF or DOCX, shown in the browser",
     "ratsvorlage:paper_file_download": "the council paper as PDF or DOCX, downloaded",
     # OParl is a JSON API for council information systems; tests/zielbilder/test_oparl.py
@@ -102,8 +102,8 @@ MAIN_KINDS = {
     "page:konferenzen.ConferencePage",
     "konferenzen:register",
     "zielbilder:matrix",
-    "zielbilder:dashboard",
-    "zielbilder:key_figure",
+    "umsetzung:dashboard",
+    "umsetzung:key_figure",
     "account_signup",
 }
 

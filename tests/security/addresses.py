@@ -67,9 +67,9 @@ def _pk(route: Route, o) -> int:
     by_name = {
         "participation_admin:comment": o.others_comment,
         "participation_admin:proposal": o.others_proposal,
-        "zielbilder_admin:field_projects": o.field,
-        "zielbilder_admin:report_key_figure": o.key_figure,
-        "zielbilder_admin:report_project": o.project,
+        "umsetzung_admin:field_projects": o.field,
+        "umsetzung_admin:report_key_figure": o.key_figure,
+        "umsetzung_admin:report_project": o.project,
         "participation:statement": o.statement,
         "participation:vote": o.statement,
         "participation:comment_create": o.statement,
@@ -78,7 +78,7 @@ def _pk(route: Route, o) -> int:
         "participation:comment_delete": o.others_comment,
         "participation:comment_flag": o.others_comment,
         "participation:proposal_flag": o.others_proposal,
-        "zielbilder:key_figure": o.key_figure,
+        "umsetzung:key_figure": o.key_figure,
     }
     if route.name in by_name:
         return by_name[route.name].pk
@@ -168,6 +168,8 @@ def address(route: Route, o) -> str:
         "string_segment_id": o.string_segment.pk,
         "overridable_segment_id": NOTHING,
         "mode": "gibt-es-nicht",
+        # What follows an address that moved (config.urls redirects it).
+        "rest": "edit/1/",
     }
     return fill(route.route, values)
 

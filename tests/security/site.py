@@ -31,6 +31,7 @@ from ratsvorlage.models import CouncilDecision
 from tests import factories
 from tests.accounts.conftest import register
 from tests.konferenzen.conftest import make_conference
+from umsetzung.models import KeyFigureValue, Measure, Milestone, OfficeMembership, ProjectReport
 from zielbilder.models import (
     CatalogueAgreement,
     ConsolidatedZielbild,
@@ -38,14 +39,9 @@ from zielbilder.models import (
     Goal,
     InputOutcome,
     KeyFigure,
-    KeyFigureValue,
-    Measure,
-    Milestone,
     Office,
-    OfficeMembership,
     Participation,
     Project,
-    ProjectReport,
 )
 
 ROLES = [

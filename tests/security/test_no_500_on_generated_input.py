@@ -35,7 +35,8 @@ from participation.notifications import unsubscribe_token
 from ratsvorlage.models import CouncilDecision, PaperVersion, VersionState
 from tests import factories
 from tests.konferenzen.conftest import make_conference
-from zielbilder.models import FieldOfAction, Goal, KeyFigure, KeyFigureValue, Office, Participation
+from umsetzung.models import KeyFigureValue
+from zielbilder.models import FieldOfAction, Goal, KeyFigure, Office, Participation
 
 from .fuzzing import (
     CHARACTERS,

@@ -9,7 +9,7 @@ from django.test import Client
 
 from konferenzen import links
 from participation.models import Comment
-from zielbilder.models import KeyFigureValue
+from umsetzung.models import KeyFigureValue
 
 from .answers import outcome, request
 

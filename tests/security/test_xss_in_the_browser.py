@@ -29,7 +29,8 @@ from ratsvorlage.models import PaperVersion
 from tests.browser import conftest as in_the_browser
 from tests.browser.conftest import SHARED_DEMO_SITE
 from tests.factories import UserFactory
-from zielbilder.models import KeyFigure, KeyFigureValue
+from umsetzung.models import KeyFigureValue
+from zielbilder.models import KeyFigure
 
 from .xss_browser import Watch, assert_field, csv_file, json_endpoint, posted, signed_in
 from .xss_corpus import CORPUS, joined
@@ -215,7 +216,7 @@ def run(watch: Watch, tab) -> None:
         for i, source in enumerate(sources)
     ]
     watch.be(STRATEGY_TEAM)
-    watch.open(reverse("zielbilder_admin:value_import"), shows=())
+    watch.open(reverse("umsetzung_admin:value_import"), shows=())
     tab.locator("input[name=file]").set_input_files(
         {"name": "werte.csv", "mimeType": "text/csv", "buffer": csv_file(rows)}
     )
@@ -282,11 +283,11 @@ def run(watch: Watch, tab) -> None:
     watch.open(reverse("participation:results", args=[THEME]), shows=())
     watch.open(links.manage_url(registrations[0], absolute=False), shows=())
     assert_field(tab, "textarea[name=needs_other]", details[0]["needs_other"])
-    watch.open(reverse("zielbilder:key_figure", args=[figure.pk]), shows=())
+    watch.open(reverse("umsetzung:key_figure", args=[figure.pk]), shows=())
     watch.open(reverse("ratsvorlage:paper_version", args=[version.number]))
     watch.open(reverse("ratsvorlage:paper_versions"), shows=())
     for path in (
-        reverse("zielbilder:key_figures_json"),
+        reverse("umsetzung:key_figures_json"),
         "/oparl/v1.1/body/1/papers/",
     ):
         json_endpoint(watch, path)
@@ -320,7 +321,7 @@ def run(watch: Watch, tab) -> None:
     )
 
     watch.be(STRATEGY_TEAM)
-    watch.open(reverse("zielbilder_admin:report_key_figure", args=[figure.pk]), shows=())
+    watch.open(reverse("umsetzung_admin:report_key_figure", args=[figure.pk]), shows=())
     watch.open(paper_url, shows=())
     watch.open(reverse("ratsvorlage_admin:paper_decision", args=[version.number]), shows=())
 

@@ -42,8 +42,8 @@ from ratsvorlage.models import PaperVersion
 from tests.browser import conftest as in_the_browser
 from tests.browser.conftest import SHARED_DEMO_SITE
 from tests.factories import UserFactory
+from umsetzung.reporting import reportable_fields
 from zielbilder.models import ConsolidatedZielbild, KeyFigure, Project
-from zielbilder.reporting import reportable_fields
 
 from .xss_browser import Watch, assert_field, csv_file, json_endpoint, posted, signed_in
 from .xss_corpus import CORPUS, joined
@@ -95,8 +95,8 @@ def run(watch: Watch) -> None:
     for statement in statements:
         watch.open(statement.get_absolute_url())
     watch.open(reverse("zielbilder:theme_zielbilder", args=[THEME]))
-    watch.open(reverse("zielbilder:key_figure", args=[figure.pk]))
-    watch.open(reverse("zielbilder:dashboard"), shows=())
+    watch.open(reverse("umsetzung:key_figure", args=[figure.pk]))
+    watch.open(reverse("umsetzung:dashboard"), shows=())
     watch.open(reverse("zielbilder:field", args=[project.field.slug]))
     watch.open(reverse("ratsvorlage:paper_version", args=[version.number]), shows=())
     watch.open(reverse("ratsvorlage:paper_versions"), shows=())
@@ -134,10 +134,10 @@ def run(watch: Watch) -> None:
     watch.open(reverse("ratsvorlage_admin:paper"), shows=())
 
     watch.be(OFFICE)
-    watch.open(reverse("zielbilder_admin:reporting"), shows=())
-    watch.open(reverse("zielbilder_admin:report_key_figure", args=[figure.pk]))
-    watch.open(reverse("zielbilder_admin:report_project", args=[project.pk]))
-    watch.open(reverse("zielbilder_admin:field_projects", args=[project.field.pk]))
+    watch.open(reverse("umsetzung_admin:reporting"), shows=())
+    watch.open(reverse("umsetzung_admin:report_key_figure", args=[figure.pk]))
+    watch.open(reverse("umsetzung_admin:report_project", args=[project.pk]))
+    watch.open(reverse("umsetzung_admin:field_projects", args=[project.field.pk]))
 
     # The administrators' outbox: every stored mail, listed and opened.
     watch.be(administrator().email)
@@ -358,7 +358,7 @@ def offices(watch: Watch):
     project = Project.objects.filter(field=field).order_by("pk").first()
     today = timezone.localdate()
     sources, notes = joined(300, separator=" "), joined(1000)
-    figure_url = reverse("zielbilder_admin:report_key_figure", args=[figure.pk])
+    figure_url = reverse("umsetzung_admin:report_key_figure", args=[figure.pk])
     for i, source in enumerate(sources):
         posted(
             office,
@@ -386,7 +386,7 @@ def offices(watch: Watch):
         }
         for i, source in enumerate(import_sources)
     ]
-    import_url = reverse("zielbilder_admin:value_import")
+    import_url = reverse("umsetzung_admin:value_import")
     office.post(
         import_url,
         {"file": _upload("werte.csv", csv_file(rows))},
@@ -394,7 +394,7 @@ def offices(watch: Watch):
     posted(office, import_url, {"action": "confirm"})
     assert figure.values.filter(source__startswith="Import:").count() == len(rows)
 
-    project_url = reverse("zielbilder_admin:report_project", args=[project.pk])
+    project_url = reverse("umsetzung_admin:report_project", args=[project.pk])
     for note in joined(1000):
         posted(
             office,
@@ -407,7 +407,7 @@ def offices(watch: Watch):
             project_url,
             {"action": "milestone", "title": title, "due": today.isoformat()},
         )
-    further_url = reverse("zielbilder_admin:field_projects", args=[field.pk])
+    further_url = reverse("umsetzung_admin:field_projects", args=[field.pk])
     for name in joined(200, separator=" "):
         posted(office, further_url, {"action": "add", "name": name, "description": EVERYTHING})
     return figure, project

@@ -1,16 +1,5 @@
 from .agreement import AgreedZielbild, CatalogueAgreement
 from .consolidation import ConsolidatedZielbild, InputOutcome, OutcomeKind
-from .monitoring import (
-    KeyFigureValue,
-    Measure,
-    MeasureState,
-    Milestone,
-    OfficeMembership,
-    ProjectReport,
-    ProjectState,
-    ReminderLevel,
-    ReminderSent,
-)
 from .strategy import (
     Direction,
     FieldOfAction,
@@ -23,15 +12,6 @@ from .strategy import (
 )
 
 __all__ = [
-    "KeyFigureValue",
-    "Measure",
-    "MeasureState",
-    "Milestone",
-    "OfficeMembership",
-    "ProjectReport",
-    "ProjectState",
-    "ReminderLevel",
-    "ReminderSent",
     "AgreedZielbild",
     "CatalogueAgreement",
     "ConsolidatedZielbild",
