@@ -14,8 +14,22 @@ from cms import views as cms_views
 handler429 = "accounts.views.too_many_requests"
 
 
+# The admin of these models moved with them from zielbilder to the app they belong to now;
+# bookmarks and links in old mails still arrive.
+MOVED_SNIPPETS = {
+    "goal": "strategie",
+    "fieldofaction": "strategie",
+    "project": "strategie",
+    "keyfigure": "strategie",
+    "office": "strategie",
+    "participation": "strategie",
+    "measure": "umsetzung",
+    "officemembership": "umsetzung",
+}
+
+
 def moved_snippets(model: str, rest: str):
-    target = f"/admin/snippets/umsetzung/{model}/" + ("%(rest)s" if rest else "")
+    target = f"/admin/snippets/{MOVED_SNIPPETS[model]}/{model}/" + ("%(rest)s" if rest else "")
     return RedirectView.as_view(url=target, permanent=True, query_string=True)
 
 
@@ -27,11 +41,9 @@ urlpatterns = [
     # Ahead of wagtail-localize's own: its translations report for the editors only.
     path("admin/localize/reports/translations/", cms_views.translations_report()),
     path("admin/localize/reports/translations/results/", cms_views.translations_report_results()),
-    # The admin of the measures and the office memberships moved with their models from
-    # zielbilder to umsetzung; bookmarks and links in old mails still arrive.
     *[
         path(f"admin/snippets/zielbilder/{model}/{rest}", moved_snippets(model, rest))
-        for model in ("measure", "officemembership")
+        for model in MOVED_SNIPPETS
         for rest in ("", "<path:rest>")
     ],
     path("admin/", include(wagtailadmin_urls)),
@@ -55,6 +67,7 @@ urlpatterns += i18n_patterns(
     path("suche/", cms_views.search, name="search"),
     path("", include("participation.urls")),
     path("", include("konferenzen.urls")),
+    path("", include("strategie.urls")),
     path("", include("zielbilder.urls")),
     path("", include("ratsvorlage.urls")),
     path("", include("umsetzung.urls")),

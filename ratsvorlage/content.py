@@ -21,9 +21,10 @@ from django.utils import translation
 from konferenzen.attendance import figures_by_sector
 from konferenzen.models import Conference
 from participation.models import Comment, Proposal, Statement, Theme, Vote
+from strategie.matrix import strategy_matrix
+from strategie.models import FieldOfAction, Goal, KeyFigure
 from zielbilder.consolidation import published_zielbilder_of_all
-from zielbilder.matrix import strategy_matrix
-from zielbilder.models import FieldOfAction, Goal, InputOutcome, KeyFigure, OutcomeKind
+from zielbilder.models import InputOutcome, OutcomeKind
 
 FORMAT = "stadtgespraech-ratsvorlage"
 # The paper lists a theme's Ausgangsbilder with the most agreement first, up to this many; the

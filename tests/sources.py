@@ -11,6 +11,7 @@ APPS = [
     "cms",
     "participation",
     "konferenzen",
+    "strategie",
     "auswertung",
     "zielbilder",
     "ratsvorlage",

@@ -13,39 +13,28 @@ APPS = [
     "cms",
     "participation",
     "konferenzen",
+    "strategie",
     "auswertung",
     "zielbilder",
     "ratsvorlage",
     "umsetzung",
 ]
 # What each app may import of our own apps.
+GROUND_AND_BASEMENT = {"accounts", "outbox", "cms"}
+FIRST_FLOOR = {"participation", "konferenzen", "strategie"}
 ALLOWED = {
     "outbox": set(),
     "accounts": {"outbox"},
     "cms": {"accounts", "outbox"},
-    "participation": {"accounts", "outbox", "cms"},
-    "konferenzen": {"accounts", "outbox", "cms"},
-    "auswertung": {"accounts", "outbox", "cms", "participation", "konferenzen"},
-    "zielbilder": {"accounts", "outbox", "cms", "participation", "konferenzen", "auswertung"},
+    # Participation, the conferences and the strategy model stand side by side.
+    "participation": GROUND_AND_BASEMENT,
+    "konferenzen": GROUND_AND_BASEMENT,
+    "strategie": GROUND_AND_BASEMENT,
+    "auswertung": GROUND_AND_BASEMENT | FIRST_FLOOR,
+    "zielbilder": GROUND_AND_BASEMENT | FIRST_FLOOR | {"auswertung"},
     # The council paper and the implementation stand side by side on the top floor.
-    "ratsvorlage": {
-        "accounts",
-        "outbox",
-        "cms",
-        "participation",
-        "konferenzen",
-        "auswertung",
-        "zielbilder",
-    },
-    "umsetzung": {
-        "accounts",
-        "outbox",
-        "cms",
-        "participation",
-        "konferenzen",
-        "auswertung",
-        "zielbilder",
-    },
+    "ratsvorlage": GROUND_AND_BASEMENT | FIRST_FLOOR | {"auswertung", "zielbilder"},
+    "umsetzung": GROUND_AND_BASEMENT | FIRST_FLOOR | {"auswertung", "zielbilder"},
 }
 
 

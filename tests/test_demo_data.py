@@ -245,8 +245,8 @@ def test_both_conferences_of_the_seed_with_registrations_and_the_past_one_anonym
 
 
 def test_the_strategy_model_of_the_seed_complete_and_public(client):
-    from zielbilder import seed
-    from zielbilder.models import FieldOfAction, Goal, KeyFigure, Office, Participation, Project
+    from strategie import seed
+    from strategie.models import FieldOfAction, Goal, KeyFigure, Office, Participation, Project
 
     assert Goal.objects.count() == 9
     assert FieldOfAction.objects.count() == 21

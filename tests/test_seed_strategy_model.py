@@ -1,7 +1,7 @@
-"""Specification of the strategy model in zielbilder/seed.py, checked against the council paper.
+"""Specification of the strategy model in strategie/seed.py, checked against the council paper.
 
 "seed line N" is the line of the paper's plain-text extraction (not part of this repository)
-where an entry stands; see zielbilder/seed.py.
+where an entry stands; see strategie/seed.py.
 Plain data only: no database, no Django.
 """
 
@@ -9,7 +9,7 @@ import dataclasses
 import re
 from collections import Counter
 
-from zielbilder import seed
+from strategie import seed
 
 FIELDS = {field.name: field for goal in seed.GOALS for field in goal.fields}
 GOAL_OF = {field.name: goal.name for goal in seed.GOALS for field in goal.fields}

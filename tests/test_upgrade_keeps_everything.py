@@ -23,11 +23,17 @@ from psycopg import sql
 from tests import services
 
 ROOT = Path(__file__).resolve().parent.parent
-# The last commit before `ratsvorlage`, `auswertung` and `umsetzung` were split from
-# `zielbilder`.
+# The last commit before `strategie`, `auswertung`, `ratsvorlage` and `umsetzung` were split
+# from `zielbilder`.
 BEFORE_SPLIT = "582fca40056b5b330a477e384c4336cb2c400a1d"
 # The models that moved, and the app that holds them now.
 MOVED = {
+    "goal": "strategie",
+    "office": "strategie",
+    "fieldofaction": "strategie",
+    "project": "strategie",
+    "keyfigure": "strategie",
+    "participation": "strategie",
     "paperversion": "ratsvorlage",
     "councildecision": "ratsvorlage",
     "themeanalysis": "auswertung",
@@ -165,7 +171,16 @@ def test_an_installation_filled_before_the_split_upgrades_without_losing_anythin
     )
     assert before["zielbilder_paperversion"][0] == 1
     assert before["zielbilder_councildecision"][0] == 1
-    for table in ("themeanalysis", "keyfigurevalue", "projectreport", "officemembership"):
+    for table in (
+        "goal",
+        "fieldofaction",
+        "keyfigure",
+        "participation",
+        "themeanalysis",
+        "keyfigurevalue",
+        "projectreport",
+        "officemembership",
+    ):
         assert before[f"zielbilder_{table}"][0] > 0, f"the demo filled {table}"
 
     manage(ROOT, env, "migrate", "--noinput")

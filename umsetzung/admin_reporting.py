@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from cms.admin_permissions import require_permission
 from cms.numbers import whole_number
 from config.refusals import Refused, show
-from zielbilder.models import FieldOfAction, KeyFigure, Project
+from strategie.models import FieldOfAction, KeyFigure, Project
 
 from . import value_import as importing
 from .figure_status import assess

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from django.db.models import Prefetch
 
-from zielbilder.models import FieldOfAction, Goal, KeyFigure
+from strategie.models import FieldOfAction, Goal, KeyFigure
 
 from .figure_status import Assessment, assess
 from .goal_status import GoalAssessment, assess_goal

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from accounts.models import User
-from zielbilder.models import KeyFigure, Office, Participation, Project
+from strategie.models import KeyFigure, Office, Participation, Project
 
 from . import monitoring_cache
 from .models import KeyFigureValue, OfficeMembership, ProjectReport

@@ -20,7 +20,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from zielbilder.models import Direction
+from strategie.models import Direction
 
 TOLERANCE = Decimal("0.1")  # of the way from baseline to target
 

@@ -29,7 +29,7 @@ class OfficeMembership(models.Model):
         related_name="office_memberships",
     )
     office = models.ForeignKey(
-        "zielbilder.Office", verbose_name=_("Amt"), on_delete=models.CASCADE, related_name="members"
+        "strategie.Office", verbose_name=_("Amt"), on_delete=models.CASCADE, related_name="members"
     )
 
     panels = [FieldPanel("user"), FieldPanel("office")]
@@ -50,7 +50,7 @@ class KeyFigureValue(models.Model):
     """One reported value of a key figure for a date; the latest report for a date counts."""
 
     key_figure = models.ForeignKey(
-        "zielbilder.KeyFigure",
+        "strategie.KeyFigure",
         verbose_name=_("Kennzahl"),
         on_delete=models.CASCADE,
         related_name="values",
@@ -60,7 +60,7 @@ class KeyFigureValue(models.Model):
     note = models.TextField(_("Anmerkung"), max_length=NOTE_MAX_LENGTH, blank=True)
     source = models.CharField(_("Quelle"), max_length=300, blank=True)
     office = models.ForeignKey(
-        "zielbilder.Office",
+        "strategie.Office",
         verbose_name=_("gemeldet vom Amt"),
         null=True,
         blank=True,
@@ -95,7 +95,7 @@ class ProjectReport(models.Model):
     """A project's state and progress as its office reported it; the latest one counts."""
 
     project = models.ForeignKey(
-        "zielbilder.Project",
+        "strategie.Project",
         verbose_name=_("Projekt"),
         on_delete=models.CASCADE,
         related_name="reports",
@@ -104,7 +104,7 @@ class ProjectReport(models.Model):
     progress = models.PositiveSmallIntegerField(_("Fortschritt in %"))
     note = models.TextField(_("Anmerkung"), max_length=NOTE_MAX_LENGTH, blank=True)
     office = models.ForeignKey(
-        "zielbilder.Office", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "strategie.Office", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -128,7 +128,7 @@ class ProjectReport(models.Model):
 
 class Milestone(models.Model):
     project = models.ForeignKey(
-        "zielbilder.Project",
+        "strategie.Project",
         verbose_name=_("Projekt"),
         on_delete=models.CASCADE,
         related_name="milestones",
@@ -172,16 +172,16 @@ class Measure(models.Model):
         _("Stand"), max_length=10, choices=MeasureState.choices, default=MeasureState.PLANNED
     )
     office = models.ForeignKey(
-        "zielbilder.Office",
+        "strategie.Office",
         verbose_name=_("verantwortliches Amt"),
         on_delete=models.PROTECT,
         related_name="measures",
     )
     goals = models.ManyToManyField(
-        "zielbilder.Goal", verbose_name=_("Stadtziele"), blank=True, related_name="measures"
+        "strategie.Goal", verbose_name=_("Stadtziele"), blank=True, related_name="measures"
     )
     fields_of_action = models.ManyToManyField(
-        "zielbilder.FieldOfAction",
+        "strategie.FieldOfAction",
         verbose_name=_("Handlungsfelder"),
         blank=True,
         related_name="measures",
@@ -225,7 +225,7 @@ class ReminderSent(models.Model):
     due date and level, whatever how often the nightly job runs."""
 
     key_figure = models.ForeignKey(
-        "zielbilder.KeyFigure", on_delete=models.CASCADE, related_name="reminders"
+        "strategie.KeyFigure", on_delete=models.CASCADE, related_name="reminders"
     )
     due = models.DateField()
     level = models.CharField(max_length=10, choices=ReminderLevel.choices)

@@ -15,7 +15,8 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from zielbilder.models import ConsolidatedZielbild, FieldOfAction, Goal, KeyFigure, Office, Project
+from strategie.models import FieldOfAction, Goal, KeyFigure, Office, Project
+from zielbilder.models import ConsolidatedZielbild
 
 from .models import KeyFigureValue, Measure, Milestone, ProjectReport
 

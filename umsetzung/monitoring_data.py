@@ -10,7 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from participation.opendata import LICENCE, LICENCE_URL
-from zielbilder.models import KeyFigure
+from strategie.models import KeyFigure
 
 from .models import KeyFigureValue
 

@@ -1,14 +1,16 @@
-"""What the implementation adds to the pages of the strategy and the consolidation (the hooks
-of zielbilder.panels): a project's latest report and milestones on its field's page, and what
-serves a Zielbild – measures and key figures with their state – on its theme's page. Each
-function reads what it shows for all the page's items at once, in a fixed number of queries."""
+"""What the implementation adds to the pages of the strategy and the consolidation (the places
+of strategie.panels and zielbilder.panels, see cms.item_hooks): a project's latest report and
+milestones on its field's page, and what serves a Zielbild – measures and key figures with
+their state – on its theme's page. Each function reads what it shows for all the page's items
+at once, in a fixed number of queries."""
 
 from collections import defaultdict
 
 from django.db.models import OuterRef, Subquery
 from django.template.loader import render_to_string
 
-from zielbilder.models import ConsolidatedZielbild, FieldOfAction, KeyFigure, Project
+from strategie.models import FieldOfAction, KeyFigure, Project
+from zielbilder.models import ConsolidatedZielbild
 
 from .figure_status import assess
 from .models import Measure, Milestone, ProjectReport

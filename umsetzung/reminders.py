@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import STRATEGY_TEAM
 from outbox.services import mail_queue
-from zielbilder.models import KeyFigure, Participation, ParticipationRole
+from strategie.models import KeyFigure, Participation, ParticipationRole
 
 from .models import ReminderLevel, ReminderSent
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.refusals import Refused
-from zielbilder.models import (
+from strategie.models import (
     FieldOfAction,
     KeyFigure,
     Office,
@@ -34,7 +34,7 @@ def offices_of(user) -> list[Office]:
 
 def reportable_fields(user):
     """The fields an office of this person leads or takes part in; all for the strategy team."""
-    if user.has_perm("zielbilder.change_keyfigure"):
+    if user.has_perm("strategie.change_keyfigure"):
         return FieldOfAction.objects.all()
     return FieldOfAction.objects.filter(participations__office__members__user=user).distinct()
 
@@ -57,7 +57,7 @@ def may_report(user, field) -> tuple[bool, Office | None]:
     office = reporting_office(user, field)
     if office is not None:
         return True, office
-    if user.has_perm("zielbilder.change_keyfigure"):
+    if user.has_perm("strategie.change_keyfigure"):
         lead = field.participations.filter(role=ParticipationRole.LEADS).select_related("office")
         first = lead.order_by("office__number").first()
         return True, first.office if first else None
@@ -194,7 +194,7 @@ def series(key_figure) -> list[KeyFigureValue]:
 def leads(user, field) -> bool:
     """Whether the person may rank the field's further projects: a member of its lead office,
     or the strategy team."""
-    if user.has_perm("zielbilder.change_keyfigure"):
+    if user.has_perm("strategie.change_keyfigure"):
         return True
     return Participation.objects.filter(
         field=field, role=ParticipationRole.LEADS, office__members__user=user

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from cms.numbers import grouped, whole_number
 from config.refusals import Refused
 from participation.importing import read_table
-from zielbilder.models import KeyFigure
+from strategie.models import KeyFigure
 
 from .models import KeyFigureValue
 from .monitoring_cache import figures_changed

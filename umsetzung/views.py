@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 
 from cms.numbers import whole_number
 from participation.opendata import LICENCE, LICENCE_URL, csv_lines
-from zielbilder.models import KeyFigure
+from strategie.models import KeyFigure
 
 from . import monitoring_data
 from .dashboard import all_figures, goals_overview, ticker

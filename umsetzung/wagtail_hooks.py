@@ -8,7 +8,8 @@ from cms.admin_menu import PermissionMenuItem
 from cms.admin_permissions import SnippetViewSet
 from cms.navigation import MAIN_NAVIGATION
 from cms.teasers import HOME_TEASERS
-from zielbilder.panels import PROJECT_STATUS, ZIELBILD_SERVED_BY
+from strategie.panels import PROJECT_STATUS
+from zielbilder.panels import ZIELBILD_SERVED_BY
 
 from . import admin_reporting, frontdoor, panels
 from .admin_reporting import REPORTING
@@ -81,6 +82,7 @@ def reporting_menu_item():
 hooks.register(HOME_TEASERS, frontdoor.monitoring_teasers)
 hooks.register(MAIN_NAVIGATION, frontdoor.navigation_items)
 
-# What the pages of the strategy and the consolidation show of the implementation.
+# What the pages of the strategy and the consolidation show of the implementation
+# (cms.item_hooks).
 hooks.register(PROJECT_STATUS, panels.project_status)
 hooks.register(ZIELBILD_SERVED_BY, panels.zielbild_served_by)

@@ -5,10 +5,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.privacy import Kind, Person, Retention
 
-from .models import (
-    CatalogueAgreement,
-    InputOutcome,
-)
+from .models import CatalogueAgreement, InputOutcome
 
 SECTION = "zielbilder"
 TITLE = gettext_lazy("Konsolidierung")

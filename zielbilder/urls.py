@@ -5,10 +5,5 @@ from . import views
 app_name = "zielbilder"
 
 urlpatterns = [
-    path("strategie/", views.strategy_overview, name="strategy"),
-    path("strategie/matrix/", views.matrix, name="matrix"),
-    path("strategie/matrix.csv", views.matrix_download, name="matrix_csv"),
-    path("strategie/stadtstrategie.json", views.model_json, name="model_json"),
-    path("strategie/handlungsfelder/<slug:slug>/", views.field_detail, name="field"),
     path("strategie/zielbilder/<slug:slug>/", views.theme_zielbilder, name="theme_zielbilder"),
 ]

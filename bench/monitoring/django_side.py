@@ -24,9 +24,8 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import transaction  # noqa: E402
+from strategie.models import FieldOfAction, Goal, KeyFigure, Project  # noqa: E402
 from umsetzung.models import KeyFigureValue, ProjectReport  # noqa: E402
-
-from zielbilder.models import FieldOfAction, Goal, KeyFigure, Project  # noqa: E402
 
 
 @transaction.atomic

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "cms",
     "participation",
     "konferenzen",
+    "strategie",
     "auswertung",
     "zielbilder",
     "ratsvorlage",

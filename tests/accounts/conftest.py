@@ -20,10 +20,10 @@ from participation.models import (
     Statement,
     Vote,
 )
+from strategie.models import Office
 from tests import factories
 from tests.konferenzen.conftest import make_conference
 from umsetzung.models import OfficeMembership
-from zielbilder.models import Office
 
 SECOND_ADDRESS = "zweite.adresse@example.org"
 FOREIGN_ADDRESS = "nicht.bestaetigt@example.org"

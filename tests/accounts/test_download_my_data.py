@@ -226,8 +226,8 @@ def test_of_what_others_also_touched_it_says_only_which_part_was_theirs(db):
     never the other's account."""
     import datetime
 
+    from strategie.models import FieldOfAction, Goal, Project
     from umsetzung.models import Milestone
-    from zielbilder.models import FieldOfAction, Goal, Project
 
     planner, reacher = factories.UserFactory(), factories.UserFactory()
     goal = Goal.objects.create(number=1, name="Dortmund wird einfacher")

@@ -51,7 +51,7 @@ def implementation_runs() -> None:
 
 
 def lagebild_pages() -> list[tuple[str, str]]:
-    from zielbilder.models import KeyFigure
+    from strategie.models import KeyFigure
 
     figure = KeyFigure.objects.get(name="Modal Split")
     return [

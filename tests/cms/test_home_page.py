@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from cms.models import StagePage, StageResults
 from konferenzen.models import Conference
+from strategie.models import FieldOfAction, Goal, KeyFigure
 from tests import factories
-from zielbilder.models import FieldOfAction, Goal, KeyFigure
 
 pytestmark = pytest.mark.django_db
 

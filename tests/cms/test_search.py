@@ -17,8 +17,8 @@ from participation.comments import comment_delete, comment_edit
 from participation.models import Comment, Proposal, Statement, Visibility
 from participation.moderation import hide
 from participation.rules import consultation_of
+from strategie.models import FieldOfAction, Goal, KeyFigure, Project
 from tests import factories
-from zielbilder.models import FieldOfAction, Goal, KeyFigure, Project
 
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="German full text is PostgreSQL's"

@@ -88,7 +88,7 @@ def _pk(route: Route, o) -> int:
 def _slug(route: Route, o) -> str:
     if route.name.startswith("konferenzen:"):
         return o.conference.slug
-    if route.name == "zielbilder:field":
+    if route.name == "strategie:field":
         return o.field.slug
     return o.theme.slug
 

@@ -28,21 +28,12 @@ from konferenzen.models import ConferencePage
 from outbox.models import Mail
 from participation.models import NotificationSettings, Proposal
 from ratsvorlage.models import CouncilDecision
+from strategie.models import FieldOfAction, Goal, KeyFigure, Office, Participation, Project
 from tests import factories
 from tests.accounts.conftest import register
 from tests.konferenzen.conftest import make_conference
 from umsetzung.models import KeyFigureValue, Measure, Milestone, OfficeMembership, ProjectReport
-from zielbilder.models import (
-    CatalogueAgreement,
-    ConsolidatedZielbild,
-    FieldOfAction,
-    Goal,
-    InputOutcome,
-    KeyFigure,
-    Office,
-    Participation,
-    Project,
-)
+from zielbilder.models import CatalogueAgreement, ConsolidatedZielbild, InputOutcome
 
 ROLES = [
     "visitor",

@@ -33,10 +33,10 @@ from konferenzen.models import ConferencePage
 from participation.models import Proposal
 from participation.notifications import unsubscribe_token
 from ratsvorlage.models import CouncilDecision, PaperVersion, VersionState
+from strategie.models import FieldOfAction, Goal, KeyFigure, Office, Participation
 from tests import factories
 from tests.konferenzen.conftest import make_conference
 from umsetzung.models import KeyFigureValue
-from zielbilder.models import FieldOfAction, Goal, KeyFigure, Office, Participation
 
 from .fuzzing import (
     CHARACTERS,

@@ -26,11 +26,11 @@ from konferenzen import links
 from konferenzen.models import Conference, Registration
 from participation.models import Comment, Proposal, Statement
 from ratsvorlage.models import PaperVersion
+from strategie.models import KeyFigure
 from tests.browser import conftest as in_the_browser
 from tests.browser.conftest import SHARED_DEMO_SITE
 from tests.factories import UserFactory
 from umsetzung.models import KeyFigureValue
-from zielbilder.models import KeyFigure
 
 from .xss_browser import Watch, assert_field, csv_file, json_endpoint, posted, signed_in
 from .xss_corpus import CORPUS, joined

@@ -39,11 +39,12 @@ from konferenzen.models import Conference, Registration, RegistrationStatus
 from outbox.models import Mail
 from participation.models import Statement
 from ratsvorlage.models import PaperVersion
+from strategie.models import KeyFigure, Project
 from tests.browser import conftest as in_the_browser
 from tests.browser.conftest import SHARED_DEMO_SITE
 from tests.factories import UserFactory
 from umsetzung.reporting import reportable_fields
-from zielbilder.models import ConsolidatedZielbild, KeyFigure, Project
+from zielbilder.models import ConsolidatedZielbild
 
 from .xss_browser import Watch, assert_field, csv_file, json_endpoint, posted, signed_in
 from .xss_corpus import CORPUS, joined
@@ -97,7 +98,7 @@ def run(watch: Watch) -> None:
     watch.open(reverse("zielbilder:theme_zielbilder", args=[THEME]))
     watch.open(reverse("umsetzung:key_figure", args=[figure.pk]))
     watch.open(reverse("umsetzung:dashboard"), shows=())
-    watch.open(reverse("zielbilder:field", args=[project.field.slug]))
+    watch.open(reverse("strategie:field", args=[project.field.slug]))
     watch.open(reverse("ratsvorlage:paper_version", args=[version.number]), shows=())
     watch.open(reverse("ratsvorlage:paper_versions"), shows=())
     json_endpoint(watch, "/oparl/v1.1/body/1/papers/")

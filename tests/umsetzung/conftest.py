@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from zielbilder.models import FieldOfAction, Goal, KeyFigure, Office, Participation, Project
+from strategie.models import FieldOfAction, Goal, KeyFigure, Office, Participation, Project
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from strategie.models import KeyFigure
 from umsetzung.figure_status import Status, assess
-from zielbilder.models import KeyFigure
 
 D = Decimal
 

@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.utils import timezone
 
+from strategie.models import FieldOfAction, Goal, KeyFigure
 from umsetzung.models import KeyFigureValue
-from zielbilder.models import FieldOfAction, Goal, KeyFigure
 
 pytestmark = pytest.mark.django_db
 
@@ -238,8 +238,8 @@ class Report:
 
 @pytest.fixture
 def demo_monitoring(db):
+    from strategie import demo
     from umsetzung import demo as demo_monitoring
-    from zielbilder import demo
 
     report = Report()
     demo.load_strategy(report)

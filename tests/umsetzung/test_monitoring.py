@@ -6,9 +6,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from strategie.models import FieldOfAction, KeyFigure, Office, Participation, Project
 from tests import factories
 from umsetzung.models import KeyFigureValue, OfficeMembership, ProjectReport
-from zielbilder.models import FieldOfAction, KeyFigure, Office, Participation, Project
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,10 @@ import datetime
 import pytest
 
 from outbox.models import Mail
+from strategie.models import Office
 from tests import factories
 from umsetzung import reminders, tasks
 from umsetzung.models import KeyFigureValue, OfficeMembership, ReminderSent
-from zielbilder.models import Office
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 25)

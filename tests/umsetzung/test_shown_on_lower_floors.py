@@ -9,9 +9,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from strategie.models import FieldOfAction, KeyFigure, Project
 from tests import factories
 from umsetzung.models import KeyFigureValue, Measure, Milestone, ProjectReport
-from zielbilder.models import ConsolidatedZielbild, FieldOfAction, KeyFigure, Project
+from zielbilder.models import ConsolidatedZielbild
 
 
 def add_projects(field, count: int) -> None:
@@ -99,8 +100,13 @@ def test_a_zielbild_served_by_nothing_shows_no_empty_heading(client, strategy):
             "/admin/snippets/zielbilder/officemembership/edit/7/?next=x",
             "/admin/snippets/umsetzung/officemembership/edit/7/?next=x",
         ),
+        ("/admin/snippets/zielbilder/goal/", "/admin/snippets/strategie/goal/"),
+        (
+            "/admin/snippets/zielbilder/keyfigure/edit/3/",
+            "/admin/snippets/strategie/keyfigure/edit/3/",
+        ),
     ],
 )
-def test_the_old_admin_addresses_of_measures_and_memberships_redirect_permanently(client, old, new):
+def test_the_old_admin_addresses_of_moved_models_redirect_permanently(client, old, new):
     response = client.get(old)
     assert response.status_code == 301 and response["Location"] == new

@@ -1,15 +1,5 @@
 from .agreement import AgreedZielbild, CatalogueAgreement
 from .consolidation import ConsolidatedZielbild, InputOutcome, OutcomeKind
-from .strategy import (
-    Direction,
-    FieldOfAction,
-    Goal,
-    KeyFigure,
-    Office,
-    Participation,
-    ParticipationRole,
-    Project,
-)
 
 __all__ = [
     "AgreedZielbild",
@@ -17,12 +7,4 @@ __all__ = [
     "ConsolidatedZielbild",
     "InputOutcome",
     "OutcomeKind",
-    "Direction",
-    "FieldOfAction",
-    "Goal",
-    "KeyFigure",
-    "Office",
-    "Participation",
-    "ParticipationRole",
-    "Project",
 ]

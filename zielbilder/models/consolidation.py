@@ -29,10 +29,10 @@ class ConsolidatedZielbild(DraftStateMixin, RevisionMixin, ClusterableModel):
     )
     text = models.TextField(_("Zielbild"), max_length=ZIELBILD_MAX_LENGTH)
     goals = ParentalManyToManyField(
-        "zielbilder.Goal", verbose_name=_("Stadtziele"), blank=True, related_name="zielbilder"
+        "strategie.Goal", verbose_name=_("Stadtziele"), blank=True, related_name="zielbilder"
     )
     fields_of_action = ParentalManyToManyField(
-        "zielbilder.FieldOfAction",
+        "strategie.FieldOfAction",
         verbose_name=_("Handlungsfelder"),
         blank=True,
         related_name="zielbilder",

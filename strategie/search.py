@@ -23,7 +23,7 @@ from .models import FieldOfAction, Goal, KeyFigure, Project
 def _goal(goal: Goal, terms: Terms) -> Hit:
     return Hit(
         title=highlight(goal.name, terms),
-        url=reverse("zielbilder:strategy") + f"#ziel-{goal.number}",
+        url=reverse("strategie:strategy") + f"#ziel-{goal.number}",
         label=_("Stadtziel"),
         snippet=highlight(goal.description, terms),
         details=[_("Ziel %(number)s") % {"number": goal.number}],
@@ -34,7 +34,7 @@ def _field(field: FieldOfAction, terms: Terms) -> Hit:
     goal = _("Ziel %(number)s: %(name)s") % {"number": field.goal.number, "name": field.goal.name}
     return Hit(
         title=highlight(field.name, terms),
-        url=reverse("zielbilder:field", args=[field.slug]),
+        url=reverse("strategie:field", args=[field.slug]),
         label=_("Handlungsfeld"),
         snippet=highlight(field.description, terms),
         details=[goal],
@@ -44,7 +44,7 @@ def _field(field: FieldOfAction, terms: Terms) -> Hit:
 def _project(project: Project, terms: Terms) -> Hit:
     return Hit(
         title=highlight(project.name, terms),
-        url=reverse("zielbilder:field", args=[project.field.slug]) + f"#projekt-{project.pk}",
+        url=reverse("strategie:field", args=[project.field.slug]) + f"#projekt-{project.pk}",
         label=_("Strategisches Projekt") if project.strategic else _("Projekt"),
         snippet=highlight(project.description, terms),
         details=[project.field.name],
@@ -102,6 +102,6 @@ def connect() -> None:
     from django.db.models.signals import post_delete, post_save
 
     for model, *_rest in SOURCES:
-        uid = f"zielbilder-search-{model.__name__}"
+        uid = f"strategie-search-{model.__name__}"
         post_save.connect(caching.forget, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(caching.forget, sender=model, dispatch_uid=f"{uid}-delete")

@@ -14,5 +14,5 @@ from cms.stages import StageKind
 def navigation_items(request, stages) -> list[NavItem]:
     """The strategy once the council's stage has begun."""
     if has_begun(StageKind.COUNCIL_DECISION, stages=stages):
-        return [NavItem(_("Strategie"), reverse("zielbilder:strategy"), order=10)]
+        return [NavItem(_("Strategie"), reverse("strategie:strategy"), order=10)]
     return []

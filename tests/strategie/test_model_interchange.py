@@ -5,9 +5,9 @@ import json
 
 import pytest
 
+from strategie.interchange import check_model, export_model, import_model
+from strategie.models import Goal, KeyFigure, Participation, Project
 from tests import factories
-from zielbilder.interchange import check_model, export_model, import_model
-from zielbilder.models import Goal, KeyFigure, Participation, Project
 
 from .test_strategy_pages import build
 

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
+from strategie.models import FieldOfAction, Goal, Office, Participation
 from tests import factories
-from zielbilder.models import FieldOfAction, Goal, Office, Participation
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def test_the_csv_download_lists_the_offices_by_number(client, offices):
 def test_the_admin_lists_the_offices_by_number_also_when_sorted_by_the_column(client, offices):
     client.force_login(factories.UserFactory(roles=["Strategieteam"]))
     for query, expected in (("", IN_ORDER), ("?ordering=-number", IN_ORDER[::-1])):
-        html = client.get(f"/admin/snippets/zielbilder/office/{query}").content.decode()
+        html = client.get(f"/admin/snippets/strategie/office/{query}").content.decode()
         listed = re.findall(r"Weitere Optionen für &#x27;(\d+) – Amt", html)
         assert listed == expected, query
 

@@ -1,5 +1,8 @@
 """The administration's strategy model: Stadtziele, strategic fields of action, projects, key
-figures, and which office leads or takes part in which field."""
+figures, and which office leads or takes part in which field.
+
+The tables were made by `zielbilder`, from which this app was split, and keep their names: an
+existing database upgrades in place (migrations/0001_from_zielbilder.py)."""
 
 from django.db import models
 from django.db.models.functions import Length
@@ -19,6 +22,7 @@ class Goal(models.Model):
     class Meta:
         verbose_name = _("Stadtziel")
         verbose_name_plural = _("Stadtziele")
+        db_table = "zielbilder_goal"
         ordering = ["number"]
 
     def __str__(self):
@@ -50,6 +54,7 @@ class Office(models.Model):
     class Meta:
         verbose_name = _("Amt")
         verbose_name_plural = _("Ämter")
+        db_table = "zielbilder_office"
         ordering = by_office_number()
 
     def __str__(self):
@@ -95,6 +100,7 @@ class FieldOfAction(models.Model):
     class Meta:
         verbose_name = _("Handlungsfeld")
         verbose_name_plural = _("Handlungsfelder")
+        db_table = "zielbilder_fieldofaction"
         ordering = ["goal__number", "sort_order", "name"]
 
     def __str__(self):
@@ -116,7 +122,7 @@ class Project(models.Model):
         help_text=_("Das eine strategische Projekt des Handlungsfelds; weitere sind möglich."),
     )
     office = models.ForeignKey(
-        "zielbilder.Office",
+        "strategie.Office",
         verbose_name=_("eingebracht vom Amt"),
         null=True,
         blank=True,
@@ -140,6 +146,7 @@ class Project(models.Model):
     class Meta:
         verbose_name = _("Projekt")
         verbose_name_plural = _("Projekte")
+        db_table = "zielbilder_project"
         ordering = ["field", "-strategic", "name"]
         constraints = [
             models.UniqueConstraint(
@@ -205,7 +212,7 @@ class KeyFigure(models.Model):
         help_text=_("So oft meldet das verantwortliche Amt einen neuen Wert."),
     )
     responsible_office = models.ForeignKey(
-        "zielbilder.Office",
+        "strategie.Office",
         verbose_name=_("meldendes Amt"),
         null=True,
         blank=True,
@@ -234,6 +241,7 @@ class KeyFigure(models.Model):
     class Meta:
         verbose_name = _("Kennzahl")
         verbose_name_plural = _("Kennzahlen")
+        db_table = "zielbilder_keyfigure"
         ordering = ["field", "-strategic", "name"]
         constraints = [
             models.UniqueConstraint(fields=["field", "name"], name="key_figure_name_per_field")
@@ -271,6 +279,7 @@ class Participation(models.Model):
     class Meta:
         verbose_name = _("Beteiligung eines Amts")
         verbose_name_plural = _("Beteiligungen der Ämter")
+        db_table = "zielbilder_participation"
         ordering = ["field", "office"]
         constraints = [
             models.UniqueConstraint(fields=["office", "field"], name="participation_once")

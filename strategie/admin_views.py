@@ -12,6 +12,9 @@ from cms.admin_permissions import require_permission
 
 from .interchange import MAX_FILE_BYTES, check_model, import_model
 
+# Who may replace the strategy model by a file: who may change its goals.
+IMPORTING = "strategie.change_goal"
+
 
 class ModelFileForm(forms.Form):
     file = forms.FileField(
@@ -37,7 +40,7 @@ class ModelFileForm(forms.Form):
 
 
 def model_import(request):
-    require_permission(request, "zielbilder.change_goal")
+    require_permission(request, IMPORTING)
     form = ModelFileForm(request.POST or None, request.FILES or None)
     problems = []
     if request.method == "POST" and form.is_valid():
@@ -53,10 +56,10 @@ def model_import(request):
                 )
                 % counts,
             )
-            return redirect("zielbilder_admin:import")
+            return redirect("strategie_admin:import")
     return render(
         request,
-        "zielbilder/admin/import.html",
+        "strategie/admin/import.html",
         {"form": form, "problems": problems},
         status=400 if problems or form.errors else 200,
     )

@@ -6,7 +6,7 @@ from the text of its slides and tables. The ``# seed line N`` comments below giv
 that text (a plain-text extraction of the paper, which is not part of this repository) where
 each entry stands, so that it can be checked against the city's published paper.
 
-This module is the ground truth for the demo data (``zielbilder/demo.py``) and for the tests
+This module is the ground truth for the demo data (``strategie/demo.py``) and for the tests
 in ``tests/test_seed_strategy_model.py``: 9 goals (Stadtziele), 21 strategic fields of action
 (strategische Handlungsfelder), their strategic projects with the paper's short descriptions,
 their key figures (Kennzahlen) and the participation matrix of offices × fields

@@ -4,8 +4,8 @@ matrix as an accessible, filterable table."""
 import pytest
 from django.db import IntegrityError, transaction
 
+from strategie.models import FieldOfAction, Goal, KeyFigure, Office, Participation, Project
 from tests import factories
-from zielbilder.models import FieldOfAction, Goal, KeyFigure, Office, Participation, Project
 
 
 def build(fields_per_goal: int = 2, offices: int = 3):
@@ -101,7 +101,7 @@ def test_a_field_has_at_most_one_strategic_project():
 @pytest.mark.django_db
 def test_only_the_strategy_team_edits_the_model_in_the_admin(client):
     build()
-    url = "/admin/snippets/zielbilder/goal/"
+    url = "/admin/snippets/strategie/goal/"
     client.force_login(factories.UserFactory(roles=["Strategieteam"]))
     assert client.get(url).status_code == 200
     assert client.get(url + "add/").status_code == 200

@@ -4,8 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from .models import FieldOfAction, Office, Participation
-from .models.strategy import by_office_number
+from .models import FieldOfAction, Office, Participation, by_office_number
 
 
 @dataclass(frozen=True)
