@@ -19,6 +19,7 @@ from django.db import transaction
 from cms.spreadsheets import spreadsheet_safe
 from cms.text import german_slug
 
+from .matrix import strategy_matrix
 from .models import (
     Direction,
     FieldOfAction,
@@ -354,8 +355,6 @@ def import_model(clean: dict) -> dict[str, int]:
 
 def matrix_csv() -> str:
     """Offices as rows, fields as columns, F or B in the cells; UTF-8 with BOM for Excel."""
-    from .matrix import strategy_matrix
-
     columns, rows = strategy_matrix()
     out = io.StringIO()
     out.write("\ufeff")

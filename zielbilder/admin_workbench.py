@@ -16,6 +16,9 @@ from cms.numbers import whole_number
 from cms.process import agreeing_stage
 from cms.stages import StageSubject
 from config.refusals import Refused, show
+from konferenzen.models import Conference
+from participation.models import Statement, Theme
+from participation.models.statements import PUBLIC_STATES
 
 from .catalogue import agree_catalogue, current_agreement
 from .consolidation import (
@@ -34,9 +37,6 @@ PAIRS_PER_PAGE = 20
 
 def workbench_themes(request):
     """The themes, with how many of their inputs have an answer."""
-    from participation.models import Theme
-    from participation.models.statements import PUBLIC_STATES
-
     require_permission(request, "zielbilder.change_inputoutcome")
     public = Q(statements__state__in=PUBLIC_STATES)
     themes = Theme.objects.annotate(
@@ -52,8 +52,6 @@ def workbench_themes(request):
 
 
 def _selected(request, theme) -> list:
-    from participation.models import Statement
-
     numbers = {whole_number(n) for n in request.POST.getlist("auswahl")} - {None}
     if len(numbers) > MAX_SELECTION:
         # Refused before reading them, so that a huge list costs no query.
@@ -75,8 +73,6 @@ def _back(theme, page: str = "", anchor: str = ""):
 
 def _post(request, theme, zielbilder):
     """One of the workbench's actions; every one answers with a message and a redirect."""
-    from participation.models import Statement
-
     action = request.POST.get("action", "outcome")
     page = request.POST.get("page", "")
     chosen = {str(z.pk): z for z in zielbilder}.get(request.POST.get("zielbild", ""))
@@ -133,8 +129,6 @@ def _post(request, theme, zielbilder):
 
 def _similar_pairs(request, latest):
     """The stored merge candidates, with their statements read in one query."""
-    from participation.models import Statement
-
     pairs = latest.similar if latest else []
     page = Paginator(pairs, PAIRS_PER_PAGE).get_page(request.GET.get("paare"))
     ids = {i for first, second, _score in page.object_list for i in (first, second)}
@@ -151,8 +145,6 @@ def _similar_pairs(request, latest):
 def workbench(request, slug: str):
     """One theme's inputs with votes, discussion, source and opinion-group figures; what
     becomes of each; merge candidates; and the team's shortcuts."""
-    from participation.models import Statement, Theme
-
     require_permission(request, "zielbilder.change_inputoutcome")
     theme = get_object_or_404(Theme, slug=slug)
     zielbilder = list(ConsolidatedZielbild.objects.filter(theme=theme).order_by("pk"))
@@ -209,8 +201,6 @@ class AgreementForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from konferenzen.models import Conference
-
         super().__init__(*args, **kwargs)
         # The catalogue is agreed by the conference that agrees on Zielbilder (cms knows
         # which stage that is); without one in the process, any conference may.

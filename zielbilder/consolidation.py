@@ -2,11 +2,15 @@
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Q
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext as _
 
 from config.refusals import Refused
+from participation.models import Statement
+from participation.signals import statements_changed
 
 from .models import ConsolidatedZielbild, InputOutcome, OutcomeKind
 from .models.consolidation import REASON_MAX_LENGTH, ZIELBILD_MAX_LENGTH
@@ -118,8 +122,6 @@ TRACEABILITY_SECONDS = 600
 
 def traceability(theme) -> Traceability:
     """How many of a theme's public inputs were taken up, merged or not taken up."""
-    from django.core.cache import cache
-
     generation = cache.get(TRACEABILITY_GENERATION, 0)
     key = f"zielbilder:traceability:{generation}:{theme.pk}"
     counts = cache.get(key)
@@ -130,8 +132,6 @@ def traceability(theme) -> Traceability:
 
 
 def _count_outcomes(theme) -> dict:
-    from participation.models import Statement
-
     return (
         Statement.objects.public()
         .filter(theme=theme)
@@ -151,8 +151,6 @@ def inputs_changed(**_kwargs) -> None:
 
 
 def _next_generation() -> None:
-    from django.core.cache import cache
-
     # A counter shared by all processes; a new number whether the old one was evicted or not.
     cache.add(TRACEABILITY_GENERATION, 0, None)
     try:
@@ -162,11 +160,6 @@ def _next_generation() -> None:
 
 
 def connect() -> None:
-    from django.db.models.signals import post_delete, post_save
-
-    from participation.models import Statement
-    from participation.signals import statements_changed
-
     for model in (Statement, InputOutcome):
         uid = f"traceability-{model.__name__}"
         post_save.connect(inputs_changed, sender=model, dispatch_uid=f"{uid}-save")

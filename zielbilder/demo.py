@@ -1,6 +1,7 @@
 """The demo's consolidation for `manage.py demo_data`: the mobility theme drawn together into
 Zielbilder, with the sources they came from and what was not taken up."""
 
+from participation.models import Statement, StatementKind, Theme
 from strategie.models import FieldOfAction, Goal
 
 from .models import ConsolidatedZielbild, InputOutcome, OutcomeKind
@@ -36,8 +37,6 @@ def load(*, today, report) -> None:
 
 
 def load_consolidation(report) -> None:
-    from participation.models import Statement, StatementKind, Theme
-
     theme = Theme.objects.filter(slug="mobilitaet").first()
     if theme is None:
         return
