@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.admin_imports import confirm_stored
 from cms.admin_permissions import require_permission
 from cms.numbers import grouped
 from config.refusals import Refused, show
@@ -220,30 +221,34 @@ def _carry_out(request, action: Action, target, detail: str, page):
     return redirect(detail, pk=target.pk)
 
 
-def statement_import(request):
-    """Upload, preview with per-row errors, confirm: nothing is saved before the confirm."""
+IMPORT_SESSION_KEY = "participation_import"
+
+
+def statement_import_confirm(request):
+    """The confirm step: the previewed rows become statements."""
     require_permission(request, "participation.add_statement")
-    session_key = "participation_import"
-    if request.method == "POST" and request.POST.get("action") == "confirm":
-        rows = request.session.get(session_key)
-        if not rows:
-            messages.error(
-                request, _("Die Vorschau ist abgelaufen. Bitte laden Sie die Datei erneut hoch.")
-            )
-            return redirect("participation_admin:import")
-        try:
-            created = importing.save_rows(rows)
-        except Refused as refused:
-            show(request, refused)
-            return redirect("participation_admin:import")
-        del request.session[session_key]
-        messages.success(
-            request,
-            _("%(count)s Aussagen wurden als Entwurf angelegt.") % {"count": grouped(len(created))}
-            if created and created[0].state == "draft"
-            else _("%(count)s Aussagen wurden angelegt.") % {"count": grouped(len(created))},
-        )
-        return redirect(reverse("wagtailsnippets_participation_statement:list"))
+    created, answer = confirm_stored(
+        request,
+        IMPORT_SESSION_KEY,
+        importing.save_rows,
+        again=reverse("participation_admin:import"),
+    )
+    if answer is not None:
+        return answer
+    messages.success(
+        request,
+        _("%(count)s Aussagen wurden als Entwurf angelegt.") % {"count": grouped(len(created))}
+        if created and created[0].state == "draft"
+        else _("%(count)s Aussagen wurden angelegt.") % {"count": grouped(len(created))},
+    )
+    return redirect(reverse("wagtailsnippets_participation_statement:list"))
+
+
+def statement_import(request):
+    """Upload, preview with per-row errors; the confirm has its own address, and nothing is
+    saved before it."""
+    require_permission(request, "participation.add_statement")
+    session_key = IMPORT_SESSION_KEY
     form = importing.ImportForm(request.POST or None, request.FILES or None)
     preview = None
     if request.method == "POST" and form.is_valid():

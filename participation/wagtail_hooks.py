@@ -94,6 +94,11 @@ admin_urlpatterns = [
         for action in admin_views.PROPOSAL_ACTIONS
     ),
     path("aussagen-import/", admin_views.statement_import, name="import"),
+    path(
+        "aussagen-import/bestaetigen/",
+        admin_views.statement_import_confirm,
+        name="import_confirm",
+    ),
 ]
 
 

@@ -6,11 +6,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.admin_imports import confirm_stored
 from cms.admin_permissions import require_permission
 from cms.numbers import whole_number
 from config.refusals import Refused, show
@@ -150,36 +153,13 @@ def key_figure(request, pk: int):
     )
 
 
-def project(request, pk: int):
-    item, office = _reportable(request, Project.objects, pk)
+def _project_page(request, item, office, *, form=None, milestone_form=None):
+    """The project's page: its report form, its milestones with their form, its history;
+    a form given here is shown with what was typed and its errors (status 400)."""
     last = item.reports.order_by("-reported_at", "-pk").first()
     initial = {"state": last.state, "progress": last.progress} if last else {}
-    action = request.POST.get("action", "report")
-    form = ProjectForm(request.POST if action == "report" else None, initial=initial)
-    milestone_form = MilestoneForm(request.POST if action == "milestone" else None)
-    if request.method == "POST" and action in ("milestone", "reached"):
-        try:
-            if action == "milestone":
-                if milestone_form.is_valid():
-                    add_milestone(user=request.user, project=item, **milestone_form.cleaned_data)
-            else:
-                milestone = get_object_or_404(
-                    Milestone, pk=whole_number(request.POST.get("milestone")) or 0, project=item
-                )
-                reach_milestone(user=request.user, milestone=milestone, day=timezone.localdate())
-        except Refused as refused:
-            show(request, refused, milestone_form)
-        if not milestone_form.errors:
-            messages.success(request, _("Der Meilenstein ist gespeichert."))
-            return redirect("umsetzung_admin:report_project", pk=item.pk)
-    if request.method == "POST" and action == "report" and form.is_valid():
-        try:
-            report_project(user=request.user, project=item, **form.cleaned_data)
-        except Refused as refused:
-            show(request, refused, form)
-        else:
-            messages.success(request, _("Der Stand des Projekts ist gemeldet."))
-            return redirect("umsetzung_admin:report_project", pk=item.pk)
+    form = form or ProjectForm(initial=initial)
+    milestone_form = milestone_form or MilestoneForm()
     history = _history_page(request, item.reports.order_by("-reported_at", "-pk"))
     return render(
         request,
@@ -196,27 +176,77 @@ def project(request, pk: int):
     )
 
 
+def project(request, pk: int):
+    """The project's page; its form reports the project's state."""
+    item, office = _reportable(request, Project.objects, pk)
+    if request.method != "POST":
+        return _project_page(request, item, office)
+    form = ProjectForm(request.POST)
+    if form.is_valid():
+        try:
+            report_project(user=request.user, project=item, **form.cleaned_data)
+        except Refused as refused:
+            show(request, refused, form)
+        else:
+            messages.success(request, _("Der Stand des Projekts ist gemeldet."))
+            return redirect("umsetzung_admin:report_project", pk=item.pk)
+    return _project_page(request, item, office, form=form)
+
+
+def add_project_milestone(request, pk: int):
+    """A new milestone of the project (POST only)."""
+    item, office = _reportable(request, Project.objects, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    milestone_form = MilestoneForm(request.POST)
+    if milestone_form.is_valid():
+        try:
+            add_milestone(user=request.user, project=item, **milestone_form.cleaned_data)
+        except Refused as refused:
+            show(request, refused, milestone_form)
+        else:
+            messages.success(request, _("Der Meilenstein ist gespeichert."))
+            return redirect("umsetzung_admin:report_project", pk=item.pk)
+    return _project_page(request, item, office, milestone_form=milestone_form)
+
+
+def reach_project_milestone(request, pk: int, milestone: int):
+    """One of the project's milestones is reached today (POST only)."""
+    item, _office = _reportable(request, Project.objects, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    reached = get_object_or_404(Milestone, pk=milestone, project=item)
+    try:
+        reach_milestone(user=request.user, milestone=reached, day=timezone.localdate())
+    except Refused as refused:
+        show(request, refused)
+    else:
+        messages.success(request, _("Der Meilenstein ist gespeichert."))
+    return redirect("umsetzung_admin:report_project", pk=item.pk)
+
+
 SESSION_KEY = "umsetzung_value_import"
 
 
-def value_import(request):
-    """Upload, preview with every line's errors, confirm: nothing is saved before."""
+def value_import_confirm(request):
+    """The confirm step: the previewed values are reported."""
     require_permission(request, REPORTING)
-    if request.method == "POST" and request.POST.get("action") == "confirm":
-        table = request.session.get(SESSION_KEY)
-        if not table:
-            messages.error(
-                request, _("Die Vorschau ist abgelaufen. Bitte laden Sie die Datei erneut hoch.")
-            )
-            return redirect("umsetzung_admin:value_import")
-        try:
-            count = importing.save(request.user, table)
-        except Refused as refused:
-            show(request, refused)
-            return redirect("umsetzung_admin:value_import")
-        del request.session[SESSION_KEY]
-        messages.success(request, _("%(n)d Werte sind gemeldet.") % {"n": count})
-        return redirect("umsetzung_admin:reporting")
+    count, answer = confirm_stored(
+        request,
+        SESSION_KEY,
+        lambda table: importing.save(request.user, table),
+        again=reverse("umsetzung_admin:value_import"),
+    )
+    if answer is not None:
+        return answer
+    messages.success(request, _("%(n)d Werte sind gemeldet.") % {"n": count})
+    return redirect("umsetzung_admin:reporting")
+
+
+def value_import(request):
+    """Upload, preview with every line's errors; the confirm has its own address, and
+    nothing is saved before it."""
+    require_permission(request, REPORTING)
     form = importing.ValueImportForm(request.POST or None, request.FILES or None)
     preview = None
     if request.method == "POST" and form.is_valid():
@@ -252,41 +282,25 @@ class FurtherProjectForm(forms.Form):
     )
 
 
-def field_projects(request, pk: int):
-    """A field's further projects: offices add theirs, the lead office ranks them."""
+def _field_reporting(request, pk: int):
     require_permission(request, REPORTING)
     field = get_object_or_404(FieldOfAction, pk=pk)
     allowed, _office = may_report(request.user, field)
     if not allowed:
         raise PermissionDenied
-    may_rank = leads(request.user, field)
-    form = FurtherProjectForm(request.POST if request.POST.get("action") == "add" else None)
-    further = list(
+    return field
+
+
+def _further_projects(field) -> list:
+    return list(
         field.projects.filter(strategic=False)
         .select_related("office")
         .order_by("relevance_rank", "name")
     )
-    rank_error = ""
-    if request.method == "POST" and request.POST.get("action") == "rank":
-        ranks = {}
-        for project in further:
-            raw = request.POST.get(f"rang-{project.pk}", "").strip()
-            ranks[project.pk] = whole_number(raw) or None
-        try:
-            rank_projects(user=request.user, field=field, ranks=ranks)
-        except Refused as refused:
-            rank_error = refused.message
-        else:
-            messages.success(request, _("Die Rangfolge ist gespeichert."))
-            return redirect("umsetzung_admin:field_projects", pk=field.pk)
-    if request.method == "POST" and form.is_bound and form.is_valid():
-        try:
-            add_further_project(user=request.user, field=field, **form.cleaned_data)
-        except Refused as refused:
-            show(request, refused, form)
-        else:
-            messages.success(request, _("Das Projekt ist eingetragen."))
-            return redirect("umsetzung_admin:field_projects", pk=field.pk)
+
+
+def _field_projects_page(request, field, further, *, form=None, rank_error: str = ""):
+    form = form or FurtherProjectForm()
     return render(
         request,
         "umsetzung/admin/field_projects.html",
@@ -294,11 +308,50 @@ def field_projects(request, pk: int):
             "field": field,
             "further": further,
             "form": form,
-            "may_rank": may_rank,
+            "may_rank": leads(request.user, field),
             "rank_error": rank_error,
         },
         status=400 if form.errors or rank_error else 200,
     )
+
+
+def field_projects(request, pk: int):
+    """A field's further projects: offices add theirs here, the lead office ranks them
+    (field_projects_rank)."""
+    field = _field_reporting(request, pk)
+    if request.method != "POST":
+        return _field_projects_page(request, field, _further_projects(field))
+    form = FurtherProjectForm(request.POST)
+    if form.is_valid():
+        try:
+            add_further_project(user=request.user, field=field, **form.cleaned_data)
+        except Refused as refused:
+            show(request, refused, form)
+        else:
+            messages.success(request, _("Das Projekt ist eingetragen."))
+            return redirect("umsetzung_admin:field_projects", pk=field.pk)
+    return _field_projects_page(request, field, _further_projects(field), form=form)
+
+
+def field_projects_rank(request, pk: int):
+    """The lead office's order of the further projects (POST only); a refused order shows the
+    page again with the ranks as typed."""
+    field = _field_reporting(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    further = _further_projects(field)
+    ranks = {
+        project.pk: whole_number(request.POST.get(f"rang-{project.pk}", "").strip()) or None
+        for project in further
+    }
+    try:
+        rank_projects(user=request.user, field=field, ranks=ranks)
+    except Refused as refused:
+        for project in further:  # shown as typed
+            project.relevance_rank = ranks[project.pk]
+        return _field_projects_page(request, field, further, rank_error=refused.message)
+    messages.success(request, _("Die Rangfolge ist gespeichert."))
+    return redirect("umsetzung_admin:field_projects", pk=field.pk)
 
 
 class MilestoneForm(forms.Form):

@@ -56,12 +56,33 @@ def register_admin_urls():
         path("berichte/", admin_reporting.overview, name="reporting"),
         path("berichte/import/", admin_reporting.value_import, name="value_import"),
         path(
+            "berichte/import/bestaetigen/",
+            admin_reporting.value_import_confirm,
+            name="value_import_confirm",
+        ),
+        path(
             "berichte/feld/<int:pk>/projekte/",
             admin_reporting.field_projects,
             name="field_projects",
         ),
+        path(
+            "berichte/feld/<int:pk>/projekte/rangfolge/",
+            admin_reporting.field_projects_rank,
+            name="field_projects_rank",
+        ),
         path("berichte/kennzahl/<int:pk>/", admin_reporting.key_figure, name="report_key_figure"),
         path("berichte/projekt/<int:pk>/", admin_reporting.project, name="report_project"),
+        # One address per action (POST).
+        path(
+            "berichte/projekt/<int:pk>/meilenstein/",
+            admin_reporting.add_project_milestone,
+            name="add_milestone",
+        ),
+        path(
+            "berichte/projekt/<int:pk>/meilenstein/<int:milestone>/erreicht/",
+            admin_reporting.reach_project_milestone,
+            name="reach_milestone",
+        ),
     ]
     return [path("", include((urls, "umsetzung_admin")))]
 

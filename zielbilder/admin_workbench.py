@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -71,43 +72,79 @@ def _back(theme, page: str = "", anchor: str = ""):
     )
 
 
-def _post(request, theme, zielbilder):
-    """One of the workbench's actions; every one answers with a message and a redirect."""
-    action = request.POST.get("action", "outcome")
-    page = request.POST.get("page", "")
-    chosen = {str(z.pk): z for z in zielbilder}.get(request.POST.get("zielbild", ""))
-    if action == "analyse":
-        require_permission(request, "auswertung.add_themeanalysis")
-        _run, created = analysis.request_analysis(theme, by=request.user)
-        if created:
-            messages.success(request, _("Die Auswertung ist angefordert."))
-        else:
-            messages.info(request, _("Eine Auswertung läuft bereits."))
-        return _back(theme, page, "auswertung")
-    if action in ("new_zielbild", "merge"):
-        try:
-            statements = _selected(request, theme)
-            if action == "new_zielbild":
-                require_permission(request, "zielbilder.add_consolidatedzielbild")
-                zielbild = zielbild_from_statements(
-                    theme=theme, statements=statements, by=request.user
-                )
-            else:
-                count = merge_statements(zielbild=chosen, statements=statements, by=request.user)
-        except Refused as refused:
-            show(request, refused)
-            return _back(theme, page, "auswahl")
-        if action == "new_zielbild":
-            messages.success(
-                request,
-                _("Entwurf angelegt aus %(n)d Eingaben. Formulieren Sie jetzt das Zielbild.")
-                % {"n": len(statements)},
-            )
-            return redirect(
-                reverse("wagtailsnippets_zielbilder_consolidatedzielbild:edit", args=[zielbild.pk])
-            )
-        messages.success(request, _("%(n)d Eingaben zusammengeführt.") % {"n": count})
+def post_only(permission: str):
+    """A workbench action at its own address: the team's right first (so that the others are
+    refused whatever they send), then POST only; the view gets the theme."""
+
+    def decorate(act):
+        def view(request, slug: str):
+            require_permission(request, "zielbilder.change_inputoutcome")
+            require_permission(request, permission)
+            if request.method != "POST":
+                return HttpResponseNotAllowed(["POST"])
+            return act(request, get_object_or_404(Theme, slug=slug), request.POST.get("page", ""))
+
+        view.__name__ = act.__name__
+        view.__doc__ = act.__doc__
+        return view
+
+    return decorate
+
+
+def _chosen_zielbild(request, theme):
+    number = whole_number(request.POST.get("zielbild", ""))
+    return ConsolidatedZielbild.objects.filter(theme=theme, pk=number).first() if number else None
+
+
+@post_only("auswertung.add_themeanalysis")
+def analyse(request, theme, page: str):
+    """Ask for a new evaluation of the theme (or join the one that runs)."""
+    _run, created = analysis.request_analysis(theme, by=request.user)
+    if created:
+        messages.success(request, _("Die Auswertung ist angefordert."))
+    else:
+        messages.info(request, _("Eine Auswertung läuft bereits."))
+    return _back(theme, page, "auswertung")
+
+
+@post_only("zielbilder.add_consolidatedzielbild")
+def new_zielbild(request, theme, page: str):
+    """A draft Zielbild from the selected inputs, opened for the team to word it."""
+    try:
+        statements = _selected(request, theme)
+        zielbild = zielbild_from_statements(theme=theme, statements=statements, by=request.user)
+    except Refused as refused:
+        show(request, refused)
         return _back(theme, page, "auswahl")
+    messages.success(
+        request,
+        _("Entwurf angelegt aus %(n)d Eingaben. Formulieren Sie jetzt das Zielbild.")
+        % {"n": len(statements)},
+    )
+    return redirect(
+        reverse("wagtailsnippets_zielbilder_consolidatedzielbild:edit", args=[zielbild.pk])
+    )
+
+
+@post_only("zielbilder.change_inputoutcome")
+def merge(request, theme, page: str):
+    """The selected inputs go into the chosen Zielbild."""
+    try:
+        count = merge_statements(
+            zielbild=_chosen_zielbild(request, theme),
+            statements=_selected(request, theme),
+            by=request.user,
+        )
+    except Refused as refused:
+        show(request, refused)
+        return _back(theme, page, "auswahl")
+    messages.success(request, _("%(n)d Eingaben zusammengeführt.") % {"n": count})
+    return _back(theme, page, "auswahl")
+
+
+@post_only("zielbilder.change_inputoutcome")
+def outcome(request, theme, page: str):
+    """What becomes of one input, with the Zielbild it went into and the reason."""
     number = request.POST.get("statement", "")
     statement = get_object_or_404(
         Statement.objects.public(), pk=whole_number(number) or 0, theme=theme
@@ -116,7 +153,7 @@ def _post(request, theme, zielbilder):
         record_outcome(
             statement=statement,
             kind=request.POST.get("kind", ""),
-            zielbild=chosen,
+            zielbild=_chosen_zielbild(request, theme),
             reason=request.POST.get("reason", ""),
             by=request.user,
         )
@@ -148,8 +185,6 @@ def workbench(request, slug: str):
     require_permission(request, "zielbilder.change_inputoutcome")
     theme = get_object_or_404(Theme, slug=slug)
     zielbilder = list(ConsolidatedZielbild.objects.filter(theme=theme).order_by("pk"))
-    if request.method == "POST":
-        return _post(request, theme, zielbilder)
     statements = (
         Statement.objects.public()
         .filter(theme=theme)

@@ -16,6 +16,15 @@ def register_admin_urls():
     urls = [
         path("werkbank/", admin_workbench.workbench_themes, name="workbench_themes"),
         path("werkbank/<slug:slug>/", admin_workbench.workbench, name="workbench"),
+        # One address per action (POST).
+        path("werkbank/<slug:slug>/auswerten/", admin_workbench.analyse, name="analyse"),
+        path(
+            "werkbank/<slug:slug>/neues-zielbild/",
+            admin_workbench.new_zielbild,
+            name="new_zielbild",
+        ),
+        path("werkbank/<slug:slug>/zusammenfuehren/", admin_workbench.merge, name="merge"),
+        path("werkbank/<slug:slug>/ergebnis/", admin_workbench.outcome, name="outcome"),
         path("katalogbeschluss/", admin_workbench.catalogue_agreement, name="agreement"),
     ]
     return [path("", include((urls, "zielbilder_admin")))]

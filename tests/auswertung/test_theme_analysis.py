@@ -161,7 +161,7 @@ def test_the_strategy_team_starts_the_analysis_and_sees_each_statements_group_fi
     page = client.get(f"/admin/werkbank/{theme.slug}/").content.decode()
     assert "Noch keine Auswertung" in page
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/admin/werkbank/{theme.slug}/", {"action": "analyse"})
+        response = client.post(f"/admin/werkbank/{theme.slug}/auswerten/")
     assert response.status_code == 302
     page = client.get(f"/admin/werkbank/{theme.slug}/").content.decode()
     assert "Die Auswertung ist angefordert" in page
@@ -174,7 +174,7 @@ def test_the_strategy_team_starts_the_analysis_and_sees_each_statements_group_fi
 def test_other_roles_can_neither_open_the_workbench_nor_start_an_analysis(client, theme, role):
     client.force_login(factories.UserFactory(roles=[role]))
     assert client.get(f"/admin/werkbank/{theme.slug}/").status_code in (302, 403)
-    assert client.post(f"/admin/werkbank/{theme.slug}/", {"action": "analyse"}).status_code in (
+    assert client.post(f"/admin/werkbank/{theme.slug}/auswerten/").status_code in (
         302,
         403,
     )
@@ -194,8 +194,8 @@ def test_the_workbench_offers_similar_statements_as_merge_candidates(
     assert f"Nr. {first.pk}" in section and f"Nr. {second.pk}" in section
     assert "Nordstadt" not in section
     response = client.post(
-        f"/admin/werkbank/{theme.slug}/",
-        {"action": "new_zielbild", "auswahl": [first.pk, second.pk]},
+        f"/admin/werkbank/{theme.slug}/neues-zielbild/",
+        {"auswahl": [first.pk, second.pk]},
     )
     assert response.status_code == 302 and "/edit/" in response["Location"]
     first.refresh_from_db()

@@ -38,7 +38,7 @@ def test_a_valid_file_is_previewed_and_saved_only_on_confirm(signed_in_editor):
     assert "Alle 2 Zeilen sind fehlerfrei." in html
     assert "Busse fahren abends zu selten." in html
     assert not Statement.objects.exists()
-    response = signed_in_editor.post(URL, {"action": "confirm"})
+    response = signed_in_editor.post(URL + "bestaetigen/")
     assert response.status_code == 302
     assert Statement.objects.count() == 2
     assert set(Statement.objects.values_list("state", "stage", "kind")) == {
@@ -67,7 +67,7 @@ def test_rows_with_errors_are_named_and_nothing_can_be_saved(signed_in_editor):
     ]:
         assert message in html
     assert "Importieren bestätigen" not in html
-    assert signed_in_editor.post(URL, {"action": "confirm"}).status_code == 302
+    assert signed_in_editor.post(URL + "bestaetigen/").status_code == 302
     assert not Statement.objects.exists()
 
 
@@ -85,7 +85,7 @@ def test_columns_left_out_come_from_the_form(signed_in_editor, theme_page):
         publish="on",
     ).content.decode()
     assert "fehlerfrei" in html
-    signed_in_editor.post(URL, {"action": "confirm"})
+    signed_in_editor.post(URL + "bestaetigen/")
     statement = Statement.objects.get()
     assert (statement.sector, statement.kind, statement.state) == (sector, "zielbild", "published")
 
@@ -107,7 +107,7 @@ def test_a_row_of_a_kind_that_another_stage_collects_is_named(signed_in_editor):
     html = upload(signed_in_editor, "workshop.csv", content, stage="1").content.decode()
     assert "Zielbilder entstehen in Stufe 3, nicht in Stufe 1." in html
     assert "Ausgangsbilder" in html and "Stufe 3: Zielbilder" in html  # the form's choices
-    signed_in_editor.post(URL, {"action": "confirm"})
+    signed_in_editor.post(URL + "bestaetigen/")
     assert not Statement.objects.exists()
 
 
@@ -153,7 +153,7 @@ def test_only_editors_import(client, theme_page, roles):
 
 def test_imported_statements_are_found_by_the_admin_search(signed_in_editor):
     upload(signed_in_editor, "workshop.csv", CSV)
-    signed_in_editor.post(URL, {"action": "confirm"})
+    signed_in_editor.post(URL + "bestaetigen/")
     html = signed_in_editor.get(
         "/admin/snippets/participation/statement/?q=abends"
     ).content.decode()

@@ -68,8 +68,11 @@ def _pk(route: Route, o) -> int:
         "participation_admin:comment": o.others_comment,
         "participation_admin:proposal": o.others_proposal,
         "umsetzung_admin:field_projects": o.field,
+        "umsetzung_admin:field_projects_rank": o.field,
         "umsetzung_admin:report_key_figure": o.key_figure,
         "umsetzung_admin:report_project": o.project,
+        "umsetzung_admin:add_milestone": o.project,
+        "umsetzung_admin:reach_milestone": o.project,
         "participation:statement": o.statement,
         "participation:vote": o.statement,
         "participation:comment_create": o.statement,
@@ -170,6 +173,7 @@ def address(route: Route, o) -> str:
         "mode": "gibt-es-nicht",
         # What follows an address that moved (config.urls redirects it).
         "rest": "edit/1/",
+        "milestone": o.milestone.pk,
     }
     return fill(route.route, values)
 

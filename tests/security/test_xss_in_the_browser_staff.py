@@ -299,8 +299,11 @@ def strategy_team(watch: Watch):
         .order_by("pk")[:3]
     )
     taken_up, merged, not_taken_up = statements
-    workbench_url = reverse("zielbilder_admin:workbench", args=[THEME])
-    posted(team, workbench_url, {"action": "new_zielbild", "auswahl": [taken_up.pk]})
+    posted(
+        team,
+        reverse("zielbilder_admin:new_zielbild", args=[THEME]),
+        {"auswahl": [taken_up.pk]},
+    )
     zielbild = ConsolidatedZielbild.objects.filter(theme__slug=THEME).latest("pk")
     edit_url = reverse("wagtailsnippets_zielbilder_consolidatedzielbild:edit", args=[zielbild.pk])
     posted(
@@ -317,7 +320,7 @@ def strategy_team(watch: Watch):
     ):
         posted(
             team,
-            workbench_url,
+            reverse("zielbilder_admin:outcome", args=[THEME]),
             {"statement": statement.pk, "kind": kind, "zielbild": chosen, "reason": EVERYTHING},
         )
         statement.refresh_from_db()
@@ -392,7 +395,7 @@ def offices(watch: Watch):
         import_url,
         {"file": _upload("werte.csv", csv_file(rows))},
     )
-    posted(office, import_url, {"action": "confirm"})
+    posted(office, reverse("umsetzung_admin:value_import_confirm"), {})
     assert figure.values.filter(source__startswith="Import:").count() == len(rows)
 
     project_url = reverse("umsetzung_admin:report_project", args=[project.pk])
@@ -400,17 +403,17 @@ def offices(watch: Watch):
         posted(
             office,
             project_url,
-            {"action": "report", "state": "running", "progress": "50", "note": note},
+            {"state": "running", "progress": "50", "note": note},
         )
     for title in joined(200, separator=" "):
         posted(
             office,
-            project_url,
-            {"action": "milestone", "title": title, "due": today.isoformat()},
+            reverse("umsetzung_admin:add_milestone", args=[project.pk]),
+            {"title": title, "due": today.isoformat()},
         )
     further_url = reverse("umsetzung_admin:field_projects", args=[field.pk])
     for name in joined(200, separator=" "):
-        posted(office, further_url, {"action": "add", "name": name, "description": EVERYTHING})
+        posted(office, further_url, {"name": name, "description": EVERYTHING})
     return figure, project
 
 

@@ -272,7 +272,7 @@ def test_values_are_imported_after_a_preview_and_a_confirm(client, reporter, str
     )
     assert preview.status_code == 200 and "2 Zeilen sind in Ordnung." in preview.content.decode()
     assert not KeyFigureValue.objects.exists()  # nothing before the confirm
-    done = client.post("/admin/berichte/import/", {"action": "confirm"}, follow=True)
+    done = client.post("/admin/berichte/import/bestaetigen/", follow=True)
     assert "2 Werte sind gemeldet." in done.content.decode()
     assert [str(v.value) for v in KeyFigureValue.objects.order_by("date")] == ["12.500", "14.000"]
 
@@ -303,7 +303,7 @@ def test_a_malformed_line_is_reported_with_its_number_and_nothing_is_saved(
         (7, "Kennzahl „999“ gibt es nicht."),
     ]:
         assert f'<th scope="row">{number}</th>' in page and message in page
-    confirm = client.post("/admin/berichte/import/", {"action": "confirm"}, follow=True)
+    confirm = client.post("/admin/berichte/import/bestaetigen/", follow=True)
     assert "Die Vorschau ist abgelaufen" in confirm.content.decode()
     assert not KeyFigureValue.objects.exists()
 
@@ -318,17 +318,21 @@ def test_offices_add_further_projects_and_the_lead_office_ranks_them(client, rep
     field = strategy["figure"].field
     url = f"/admin/berichte/feld/{field.pk}/projekte/"
     for name in ("Fahrradstraßen Nordstadt", "Abstellanlagen an Haltestellen"):
-        client.post(url, {"action": "add", "name": name})
+        client.post(url, {"name": name})
     further = {p.name: p for p in Project.objects.filter(field=field, strategic=False)}
     assert set(further) == {"Fahrradstraßen Nordstadt", "Abstellanlagen an Haltestellen"}
     assert all(p.office == strategy["office"] for p in further.values())
-    twice = client.post(url, {"action": "add", "name": "fahrradstraßen nordstadt"})
+    twice = client.post(url, {"name": "fahrradstraßen nordstadt"})
     assert "schon ein Projekt mit diesem Namen" in twice.content.decode()
 
     first, second = further["Fahrradstraßen Nordstadt"], further["Abstellanlagen an Haltestellen"]
-    same = client.post(url, {"action": "rank", f"rang-{first.pk}": "1", f"rang-{second.pk}": "1"})
+    rank = url + "rangfolge/"
+    same = client.post(rank, {f"rang-{first.pk}": "1", f"rang-{second.pk}": "1"})
+    assert same.status_code == 400
     assert "Jeder Rang darf nur einmal vergeben werden." in same.content.decode()
-    client.post(url, {"action": "rank", f"rang-{first.pk}": "2", f"rang-{second.pk}": "1"})
+    # The refused order is shown as it was typed, to be corrected.
+    assert f'name="rang-{second.pk}" value="1"' in same.content.decode()
+    client.post(rank, {f"rang-{first.pk}": "2", f"rang-{second.pk}": "1"})
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.relevance_rank, second.relevance_rank) == (2, 1)
@@ -342,10 +346,10 @@ def test_an_office_that_only_takes_part_adds_projects_but_does_not_rank(client, 
     OfficeMembership.objects.create(user=user, office=helper_office)
     client.force_login(user)
     url = f"/admin/berichte/feld/{field.pk}/projekte/"
-    client.post(url, {"action": "add", "name": "Radwege sanieren"})
+    client.post(url, {"name": "Radwege sanieren"})
     project = Project.objects.get(name="Radwege sanieren")
     assert project.office == helper_office
-    refused = client.post(url, {"action": "rank", f"rang-{project.pk}": "1"})
+    refused = client.post(url + "rangfolge/", {f"rang-{project.pk}": "1"})
     assert "Die Rangfolge legt das federführende Amt" in refused.content.decode()
     project.refresh_from_db()
     assert project.relevance_rank is None
@@ -354,17 +358,19 @@ def test_an_office_that_only_takes_part_adds_projects_but_does_not_rank(client, 
 def test_milestones_are_planned_and_reached(client, reporter, strategy):
     project = strategy["project"]
     url = f"/admin/berichte/projekt/{project.pk}/"
-    client.post(url, {"action": "milestone", "title": "Planfeststellung", "due": "2027-06-30"})
+    client.post(url + "meilenstein/", {"title": "Planfeststellung", "due": "2027-06-30"})
     milestone = project.milestones.get()
     assert milestone.title == "Planfeststellung" and milestone.reached is None
-    client.post(url, {"action": "reached", "milestone": milestone.pk})
+    client.post(url + f"meilenstein/{milestone.pk}/erreicht/")
     milestone.refresh_from_db()
     assert milestone.reached == timezone.localdate()
     # Who planned it and who marked it reached stay with it.
     assert milestone.created_by == reporter and milestone.reached_by == reporter
     assert reporter.email in client.get(url).content.decode()
-    missing = client.post(url, {"action": "milestone", "title": "", "due": ""})
-    assert missing.status_code == 400
+    missing = client.post(url + "meilenstein/", {"title": "", "due": ""})
+    assert missing.status_code == 400 and "Dieses Feld muss ausgefüllt werden." in (
+        missing.content.decode()
+    )
 
 
 def test_the_drill_down_goes_from_goal_to_field_to_project_and_key_figure(client, strategy):
@@ -403,3 +409,21 @@ def test_a_key_figure_name_is_escaped_in_the_cached_page_title(client, strategy)
         page = client.get(f"/monitoring/kennzahlen/{figure.pk}/").content.decode()
         assert "<script>alert(1)</script>" not in page
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_the_project_page_opens_without_errors_before_anything_is_typed(client, reporter, strategy):
+    page = client.get(f"/admin/berichte/projekt/{strategy['project'].pk}/")
+    assert page.status_code == 200
+    assert "Dieses Feld muss ausgefüllt werden." not in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["projekt/{project}/meilenstein/", "import/bestaetigen/", "feld/{field}/projekte/rangfolge/"],
+)
+def test_each_reporting_action_has_its_own_address_that_answers_only_a_post(
+    client, reporter, strategy, address
+):
+    project = strategy["project"]
+    url = "/admin/berichte/" + address.format(project=project.pk, field=project.field_id)
+    assert client.get(url).status_code == 405

@@ -16,7 +16,7 @@ def test_the_worker_computes_the_requested_analysis(client, process, celery_work
     theme = factories.theme_page("Mobilität").theme
     two_camps(theme)
     client.force_login(factories.UserFactory(roles=["Strategieteam"]))
-    response = client.post(f"/admin/werkbank/{theme.slug}/", {"action": "analyse"})
+    response = client.post(f"/admin/werkbank/{theme.slug}/auswerten/")
     assert response.status_code == 302
     run = ThemeAnalysis.objects.get()
     deadline = time.monotonic() + 60

@@ -15,7 +15,7 @@ def zielbild(theme, *, live=True, text="Alle kommen ohne Auto gut durch die Stad
 
 def decide(client, theme, statement, **data):
     return client.post(
-        f"/admin/werkbank/{theme.slug}/", {"statement": statement.pk, **data}, follow=True
+        f"/admin/werkbank/{theme.slug}/ergebnis/", {"statement": statement.pk, **data}, follow=True
     )
 
 
@@ -149,4 +149,7 @@ def test_only_the_strategy_team_consolidates(client, theme, role):
 
 
 def test_a_garbled_form_is_a_404_not_an_error(client, strategist, theme):
-    assert client.post(f"/admin/werkbank/{theme.slug}/", {"statement": "abc"}).status_code == 404
+    assert (
+        client.post(f"/admin/werkbank/{theme.slug}/ergebnis/", {"statement": "abc"}).status_code
+        == 404
+    )

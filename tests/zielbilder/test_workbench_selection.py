@@ -3,6 +3,7 @@ one it already has."""
 
 import pytest
 
+from auswertung.models import ThemeAnalysis
 from tests import factories
 from zielbilder.consolidation import MAX_SELECTION
 from zielbilder.models import ConsolidatedZielbild, InputOutcome
@@ -10,10 +11,14 @@ from zielbilder.models import ConsolidatedZielbild, InputOutcome
 pytestmark = pytest.mark.django_db
 
 
+ADDRESSES = {"new_zielbild": "neues-zielbild", "merge": "zusammenfuehren"}
+
+
 def act(client, theme, action, statements, **data):
+    """The workbench's action at its own address, as its button posts it."""
     return client.post(
-        f"/admin/werkbank/{theme.slug}/",
-        {"action": action, "auswahl": [s.pk for s in statements], **data},
+        f"/admin/werkbank/{theme.slug}/{ADDRESSES[action]}/",
+        {"auswahl": [s.pk for s in statements], **data},
         follow=True,
     )
 
@@ -83,7 +88,29 @@ def test_only_the_strategy_team_uses_the_selection(client, theme, role):
     client.force_login(factories.UserFactory(roles=[role]))
     statement = factories.statement(theme)
     response = client.post(
-        f"/admin/werkbank/{theme.slug}/", {"action": "new_zielbild", "auswahl": [statement.pk]}
+        f"/admin/werkbank/{theme.slug}/neues-zielbild/", {"auswahl": [statement.pk]}
     )
     assert response.status_code in (302, 403)
     assert not ConsolidatedZielbild.objects.exists()
+
+
+@pytest.mark.parametrize("address", ["auswerten", "neues-zielbild", "zusammenfuehren", "ergebnis"])
+def test_each_action_has_its_own_address_that_answers_only_a_post(
+    client, strategist, theme, address
+):
+    assert client.get(f"/admin/werkbank/{theme.slug}/{address}/").status_code == 405
+
+
+@pytest.mark.parametrize("address", ["auswerten", "neues-zielbild", "zusammenfuehren", "ergebnis"])
+def test_an_editor_is_refused_every_action_and_nothing_is_recorded(client, theme, address):
+    statement = factories.statement(theme=theme)
+    client.force_login(factories.UserFactory(roles=["Redaktion"]))
+    response = client.post(
+        f"/admin/werkbank/{theme.slug}/{address}/",
+        {"auswahl": [statement.pk], "statement": statement.pk, "kind": "taken_up"},
+    )
+    assert response.status_code in (302, 403) and "/admin/werkbank/" not in response.get(
+        "Location", ""
+    )
+    assert not ConsolidatedZielbild.objects.exists() and not InputOutcome.objects.exists()
+    assert not ThemeAnalysis.objects.exists()
