@@ -29,9 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
-sys.path.insert(1, str(BENCH / "participation"))
+sys.path.insert(1, str(BENCH))
 
-import machine  # noqa: E402
+from harness import machine  # noqa: E402
 
 RESULTS = BENCH / "RESULTS.md"
 WORK = Path(tempfile.gettempdir()) / "stadtgespraech-bench-all"

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import http.client
-import importlib.util
 import json
 import os
 import re
@@ -37,30 +36,23 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-PARTICIPATION = HERE.parent / "participation"
-sys.path.insert(1, str(PARTICIPATION))
+sys.path.insert(0, str(ROOT / "bench"))
 
-import dataset  # noqa: E402
-import load  # noqa: E402
-import machine  # noqa: E402
-from server import (  # noqa: E402
+from harness import dataset, machine  # noqa: E402
+from harness.common import (  # noqa: E402
+    django_env,
+    http_request,
+    log,
+    percentiles,
+    wait_until_quiet,
+)
+from harness.server import (  # noqa: E402
     Gunicorn,
     add_service_arguments,
     django_script,
     free_port,
     production_workers,
 )
-
-
-def _participation_run():
-    """bench/participation/run.py under another name (this script is `run` too)."""
-    spec = importlib.util.spec_from_file_location("participation_run", PARTICIPATION / "run.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-participation = _participation_run()
 
 WORK = Path(tempfile.gettempdir()) / "stadtgespraech-bench-konferenzen"
 SECTORS = ("politik", "institutionen", "zivilgesellschaft", "buergerinnen")
@@ -142,9 +134,6 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
-log = participation.log
-
-
 def expected_confirmed(args) -> int:
     """Whoever comes first gets a seat while one is free overall and in their sector's quota,
     so the seats given are exactly min(capacity, Σ per sector min(registrations, quota))."""
@@ -204,21 +193,11 @@ class Burst:
         return max(0.0, self.last_response - self.first_post)
 
 
-def _http(port: int, method: str, path: str, body: bytes | None, headers: dict) -> tuple:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-    try:
-        conn.request(method, path, body=body, headers={"Host": "127.0.0.1", **headers})
-        response = conn.getresponse()
-        return response.status, response.msg, response.read()
-    finally:
-        conn.close()
-
-
 def confirm_once(port: int, path: str, post_port: int | None = None) -> Job:
     """GET the confirmation page, POST its form (to `post_port` if given: another instance)."""
     job = Job(get_start=time.perf_counter())
     try:
-        status, headers, body = _http(port, "GET", path, None, {"Accept": "text/html"})
+        status, headers, body = http_request(port, "GET", path, None, {"Accept": "text/html"})
     except (OSError, http.client.HTTPException) as error:
         status, headers, body = 0, None, repr(error).encode()
     job.get_end = time.perf_counter()
@@ -241,7 +220,7 @@ def confirm_once(port: int, path: str, post_port: int | None = None) -> Job:
     form = urlencode({"csrfmiddlewaretoken": field.group(1).decode()}).encode()
     job.post_start = time.perf_counter()
     try:
-        status, headers, body = _http(
+        status, headers, body = http_request(
             post_port or port,
             "POST",
             path,
@@ -477,12 +456,6 @@ def checks(args, burst_: Burst, counts: dict) -> list[Check]:
 # --- Report ---------------------------------------------------------------------------------
 
 
-def percentiles(values: list[float]) -> tuple[float, float, float, float]:
-    """p50, p95, p99 (nearest rank, as bench/participation) and the maximum, in ms."""
-    result = load.Result(scenario=None, latencies=values)
-    return result.p50, result.p95, result.p99, max(values, default=float("nan")) * 1000
-
-
 def report(args, info, burst_: Burst, counts, found: list[Check], cpu, locks, alone, started):
     done = burst_.done
     gets = [job.get_end - job.get_start for job in burst_.jobs if job.get_status == 200]
@@ -624,7 +597,7 @@ def main() -> int:
     os.chdir(ROOT)  # dataset.manage runs manage.py from here
     WORK.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    env = participation.django_env(args, port)
+    env = django_env(args, port)
     env.update({"STATIC_ROOT": str(WORK / "static"), "MEDIA_ROOT": str(WORK / "media")})
     if args.broker_url != "none":
         env["CELERY_BROKER_URL"] = args.broker_url
@@ -667,7 +640,7 @@ def main() -> int:
                 log(f"warm-up: {len(warm.jobs)} confirmations on a second conference")
             meter = machine.CpuMeter(server_pid=server.pid, database=args.db_name)
             if args.wait_quiet:
-                participation.wait_until_quiet(meter, args.wait_quiet)
+                wait_until_quiet(meter, args.wait_quiet)
             info["load_average"] = machine.load_average()
             info["measured_at"] = f"{datetime.datetime.now().astimezone():%H:%M:%S}"
             samples = {}

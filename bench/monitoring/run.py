@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import importlib.util
 import json
 import sys
 import threading
@@ -24,13 +23,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-PARTICIPATION = HERE.parent / "participation"
-sys.path.insert(1, str(PARTICIPATION))
+sys.path.insert(0, str(ROOT / "bench"))
 
-import dataset  # noqa: E402
-import load  # noqa: E402
-import machine  # noqa: E402
-from server import (  # noqa: E402
+from harness import dataset, load, machine  # noqa: E402
+from harness.common import WORK, django_env, log  # noqa: E402
+from harness.server import (  # noqa: E402
     Gunicorn,
     add_service_arguments,
     django_script,
@@ -39,17 +36,6 @@ from server import (  # noqa: E402
 )
 
 TARGET_P95_MS = 150
-
-
-def participation_bench():
-    spec = importlib.util.spec_from_file_location("participation_run", PARTICIPATION / "run.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def log(message: str) -> None:
-    print(f"[{datetime.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
 
 
 def main() -> int:
@@ -67,9 +53,8 @@ def main() -> int:
     add_service_arguments(parser, db_name="stadtgespraech_bench_monitoring")
     args = parser.parse_args()
 
-    bench = participation_bench()
     port = free_port()
-    env = bench.django_env(args, port)
+    env = django_env(args, port)
     admin = dataset.server_dsn(args.db_host, args.db_port, args.db_user)
     dsn = f"host={args.db_host} port={args.db_port} user={args.db_user} dbname={args.db_name}"
     script = HERE / "django_side.py"
@@ -119,7 +104,7 @@ def main() -> int:
     stop = threading.Event()
     results = []
     with Gunicorn(
-        root=ROOT, env=env, port=port, workers=args.workers, log=bench.WORK / "monitoring.log"
+        root=ROOT, env=env, port=port, workers=args.workers, log=WORK / "monitoring.log"
     ) as server:
         info["load_average"] = machine.load_average()
         # A running site has seen its pages: each is built once and then served from the

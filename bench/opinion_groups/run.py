@@ -27,7 +27,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(1, str(ROOT / "bench" / "participation"))
+sys.path.insert(1, str(ROOT / "bench"))
 sys.path.insert(2, str(ROOT / "bench" / "opinion_groups"))
 
 from auswertung.opinion_groups import (  # noqa: E402
@@ -38,7 +38,7 @@ from auswertung.opinion_groups import (  # noqa: E402
     project,
 )
 
-from machine import load_average, revision  # noqa: E402
+from harness.machine import load_average, revision  # noqa: E402
 
 TARGET_SECONDS = 60.0
 CHOICES = np.array(["agree", "disagree", "neutral"])
@@ -76,7 +76,7 @@ def planted_votes(
 
 
 def describe() -> dict:
-    """The machine, as bench/participation/machine.py describes it, without a database."""
+    """The machine, as bench/harness/machine.py describes it, without a database."""
     cpu = platform.processor() or platform.machine()
     memory = ""
     try:

@@ -18,7 +18,7 @@ DATABASE = "stadtgespraech_bench_opinion_groups"
 
 
 def measure(votes, *, statements: int, host: str, port: int, user: str, repeat: int, log):
-    from dataset import database_url, recreate_database, server_dsn
+    from harness.dataset import database_url, recreate_database, server_dsn
 
     recreate_database(server_dsn(host, port, user), DATABASE)
     os.environ["DATABASE_URL"] = database_url(host, port, user, DATABASE)

@@ -14,40 +14,27 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import os
-import random
 import signal
 import sys
-import tempfile
 import threading
-import time
 from pathlib import Path
 
-import psycopg
-
-import dataset
-import load
-import machine
-from server import (
-    Gunicorn,
-    add_service_arguments,
-    django_script,
-    free_port,
-    production_workers,
-)
-
 ROOT = Path(__file__).resolve().parents[2]
-HERE = Path(__file__).resolve().parent
-WORK = Path(tempfile.gettempdir()) / "stadtgespraech-bench"
+sys.path.insert(0, str(ROOT / "bench"))
 
-THEME_SLUG = dataset.HEAVY_THEME
-SESSION_COOKIE = "sessionid"
-CSRF_COOKIE = "csrftoken"
-TARGETS = {
-    "theme_p95_ms": 150,
-    "statement_p95_ms": 200,
-    "votes_per_s": 300,
-}
+from harness import dataset, load, machine  # noqa: E402
+from harness.common import (  # noqa: E402
+    WORK,
+    csrf_tokens,
+    django_env,
+    log,
+    participation_side,
+    prepare_database,
+    vote_statement_ids,
+    wait_until_quiet,
+)
+from harness.participation_mix import THEME_SLUG, scenarios  # noqa: E402
+from harness.server import Gunicorn, add_service_arguments, free_port, production_workers  # noqa: E402
 
 
 def parse_args() -> argparse.Namespace:
@@ -94,173 +81,10 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def log(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
 # --- Preparing ------------------------------------------------------------------------------
 
 
-def django_env(args, port: int) -> dict:
-    env = dict(os.environ)
-    for name in ("DEBUG", "CELERY_BROKER_URL", "EMAIL_HOST", "DATABASE_CONN_MAX_AGE"):
-        env.pop(name, None)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "DATABASE_URL": dataset.database_url(
-                args.db_host, args.db_port, args.db_user, args.db_name
-            ),
-            "SECRET_KEY": "bench-only-key-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-            "BASE_URL": f"http://127.0.0.1:{port}",
-            # Plain HTTP on loopback: no redirect to https, no HSTS.
-            "SECURE_SSL_REDIRECT": "0",
-            "SECURE_HSTS_SECONDS": "0",
-            "REDIS_URL": args.redis_url,
-            "STATIC_ROOT": str(WORK / "static"),
-            "MEDIA_ROOT": str(WORK / "media"),
-            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-            "LOG_LEVEL": "WARNING",
-            "PYTHONUNBUFFERED": "1",
-            # The load comes from a few bench accounts on one address (127.0.0.1), at hundreds
-            # of requests a second: the per-account and per-address limits on votes and
-            # conference registrations (issue #8, rate limits) would refuse most of it. The
-            # benchmarks measure the work behind the limits, so they lift them: they stay on
-            # (each vote is still counted in Redis, as in production) but out of reach.
-            "PARTICIPATION_VOTES_PER_MINUTE": "1000000",
-            "KONFERENZEN_REGISTRATIONS_PER_ADDRESS_PER_HOUR": "1000000",
-            "KONFERENZEN_REGISTRATIONS_PER_IP_PER_HOUR": "1000000",
-        }
-    )
-    return env
-
-
-def prepare_database(args, env: dict) -> dataset.Built:
-    admin = dataset.server_dsn(args.db_host, args.db_port, args.db_user)
-    dsn = f"host={args.db_host} port={args.db_port} user={args.db_user} dbname={args.db_name}"
-    wanted = dataset.Volume(args.statements, args.comments, args.votes)
-    if args.keep and dataset.database_exists(admin, args.db_name):
-        built = dataset.recorded_volume(dsn)
-        if built and (built.statements, built.comments, built.votes) == (
-            wanted.statements,
-            wanted.comments,
-            wanted.votes,
-        ):
-            log(f"reusing database {args.db_name} (built in {built.seconds:.0f} s)")
-            # The code may have new migrations since the database was built.
-            dataset.manage(env, "migrate", "--noinput", log=log)
-            return built
-        log(f"database {args.db_name} holds another volume: rebuilding")
-    log(f"creating database {args.db_name}")
-    dataset.recreate_database(admin, args.db_name)
-    dataset.manage(env, "migrate", "--noinput", log=log)
-    dataset.manage(env, "demo_data", "--force", log=log)
-    return dataset.build(dsn, wanted, min_users=args.clients, log=log)
-
-
-def django_side(env: dict, *args: str) -> object:
-    return django_script(HERE / "django_side.py", ROOT, env, *args)
-
-
-def vote_statement_ids(dsn: str) -> list[int]:
-    """Statements open to votes: published, of stage 3 (the demo process's open consultation)."""
-    with psycopg.connect(dsn) as conn:
-        rows = conn.execute(
-            "SELECT id FROM participation_statement WHERE stage = 3 AND state = 'published'"
-        ).fetchall()
-    return [row[0] for row in rows]
-
-
-def csrf_tokens(port: int, sessions: list[dict], statement: int) -> list[str]:
-    """A signed-in GET of a page with forms sets the CSRF cookie, as in a browser."""
-    tokens = []
-    for entry in sessions:
-        status, cookies, body = load.one_request(
-            port,
-            (
-                "GET",
-                f"/beteiligung/aussagen/{statement}/",
-                None,
-                {"Cookie": f"{SESSION_COOKIE}={entry['session']}"},
-            ),
-        )
-        token = next(
-            (
-                cookie.split(";", 1)[0].split("=", 1)[1]
-                for cookie in cookies
-                if cookie.startswith(f"{CSRF_COOKIE}=")
-            ),
-            None,
-        )
-        if status != 200 or not token:
-            raise RuntimeError(f"no CSRF cookie from the statement page ({status}): {body[:300]!r}")
-        if f'id="vote-reason-{statement}"'.encode() in body:
-            raise RuntimeError(
-                "the statement page offers no vote to a signed-in bench account: is stage 3's "
-                "consultation still open? Rebuild the database (run without --keep)."
-            )
-        tokens.append(token)
-    return tokens
-
-
 # --- Scenarios ------------------------------------------------------------------------------
-
-
-def scenarios(built: dataset.Built, sessions, tokens, vote_ids) -> list[load.Scenario]:
-    def get(path):
-        return lambda _n, _rng: ("GET", path, None, {"Accept": "text/html"})
-
-    def vote(number: int, rng: random.Random):
-        statement = rng.choice(vote_ids)
-        choice = rng.choice(("agree", "disagree", "neutral"))
-        return (
-            "POST",
-            f"/beteiligung/aussagen/{statement}/bewerten/",
-            f"choice={choice}".encode(),
-            {
-                "Accept": "application/json",
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Cookie": f"{SESSION_COOKIE}={sessions[number]['session']}; "
-                f"{CSRF_COOKIE}={tokens[number]}",
-                "X-CSRFToken": tokens[number],
-            },
-        )
-
-    theme_target = f"p95 ≤ {TARGETS['theme_p95_ms']} ms"
-    statement_target = f"p95 ≤ {TARGETS['statement_p95_ms']} ms"
-    return [
-        load.Scenario("healthz", "minimal Django view: GET /healthz", get("/healthz")),
-        load.Scenario(
-            "theme",
-            f"theme page: GET /themen/{THEME_SLUG}/",
-            get(f"/themen/{THEME_SLUG}/"),
-            target=theme_target,
-            check=lambda r: r.p95 <= TARGETS["theme_p95_ms"],
-        ),
-        load.Scenario(
-            "theme-sorted",
-            f"theme page: GET /themen/{THEME_SLUG}/?sort=umstritten",
-            get(f"/themen/{THEME_SLUG}/?sort=umstritten"),
-            target=theme_target,
-            check=lambda r: r.p95 <= TARGETS["theme_p95_ms"],
-        ),
-        load.Scenario(
-            "statement",
-            f"statement page, {built.hot_comments:,} comments: "
-            f"GET /beteiligung/aussagen/{built.hot_statement}/",
-            get(f"/beteiligung/aussagen/{built.hot_statement}/"),
-            target=statement_target,
-            check=lambda r: r.p95 <= TARGETS["statement_p95_ms"],
-        ),
-        load.Scenario(
-            "vote",
-            "vote: POST /beteiligung/aussagen/<random stage-3 id>/bewerten/ (JSON)",
-            vote,
-            target=f"≥ {TARGETS['votes_per_s']} req/s",
-            check=lambda r: r.rate >= TARGETS["votes_per_s"],
-        ),
-    ]
 
 
 # --- Report ---------------------------------------------------------------------------------
@@ -362,20 +186,6 @@ def _num(value, digits: int = 1) -> str:
     return "" if value is None else f"{value:.{digits}f}"
 
 
-def wait_until_quiet(meter: machine.CpuMeter, limit: float, *, threshold: float = 10) -> None:
-    """Wait (up to `limit` seconds) until other processes leave the CPUs alone."""
-    deadline = time.monotonic() + limit
-    while True:
-        share = meter.quiet_share(2.0)
-        if share is None or share.others <= threshold:
-            return
-        if time.monotonic() >= deadline:
-            log(f"other processes still use {share.others:.0f} % of the CPUs; measuring anyway")
-            return
-        log(f"other processes use {share.others:.0f} % of the CPUs; waiting")
-        time.sleep(8)
-
-
 # --- Main -----------------------------------------------------------------------------------
 
 
@@ -404,7 +214,7 @@ def main() -> int:
         info["redis"] = machine.empty_redis(args.redis_url)
         info["revision"] = machine.revision(ROOT)
         dataset.manage(env, "collectstatic", "--noinput", "--verbosity", "0", log=log)
-        sessions = django_side(env, "sessions", str(args.clients))
+        sessions = participation_side(env, "sessions", str(args.clients))
         vote_ids = vote_statement_ids(dsn)
         paths = {
             "healthz": "/healthz",
@@ -415,7 +225,7 @@ def main() -> int:
         }
         if args.wait_quiet:
             wait_until_quiet(machine.CpuMeter(server_pid=None, database=args.db_name), 300)
-        counted = django_side(env, "queries", str(args.repeat), *paths.values())
+        counted = participation_side(env, "queries", str(args.repeat), *paths.values())
         queries = {name: counted[path] for name, path in paths.items()}
         (WORK / "queries.json").write_text(json.dumps(queries, indent=2))
         log(

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import importlib.util
 import json
 import subprocess
 import sys
@@ -22,22 +21,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "bench" / "participation"))
+sys.path.insert(0, str(ROOT / "bench"))
 
-import machine  # noqa: E402
-from server import add_service_arguments  # noqa: E402
+from harness import machine  # noqa: E402
+from harness.common import WORK, django_env, prepare_database  # noqa: E402
+from harness.server import add_service_arguments  # noqa: E402
 
 TARGET_SECONDS = 120.0
-
-
-def participation_bench():
-    """bench/participation/run.py, for its database preparation and Django environment."""
-    spec = importlib.util.spec_from_file_location(
-        "participation_bench", ROOT / "bench" / "participation" / "run.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def main() -> int:
@@ -52,11 +42,10 @@ def main() -> int:
     add_service_arguments(parser, db_name="stadtgespraech_bench")
     args = parser.parse_args()
 
-    bench = participation_bench()
-    env = bench.django_env(args, port=8000)
-    env["MEDIA_ROOT"] = str(bench.WORK / "ratsvorlage-media")
+    env = django_env(args, port=8000)
+    env["MEDIA_ROOT"] = str(WORK / "ratsvorlage-media")
     started = time.monotonic()
-    built = bench.prepare_database(args, env)
+    built = prepare_database(args, env)
     print(f"database ready in {time.monotonic() - started:.0f} s", file=sys.stderr)
     dsn = f"host={args.db_host} port={args.db_port} user={args.db_user} dbname={args.db_name}"
     info = machine.describe(dsn)

@@ -36,13 +36,24 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-PARTICIPATION = HERE.parent / "participation"
-sys.path.insert(1, str(PARTICIPATION))
+sys.path.insert(0, str(ROOT / "bench"))
 
-import dataset  # noqa: E402
-import load  # noqa: E402
-import machine  # noqa: E402
-from server import (  # noqa: E402
+from harness import dataset, load, machine  # noqa: E402
+from harness.common import (  # noqa: E402
+    CSRF_COOKIE,
+    SESSION_COOKIE,
+    csrf_tokens,
+    django_env,
+    http_request,
+    log,
+    participation_side,
+    percentile,
+    prepare_database,
+    vote_statement_ids,
+    wait_until_quiet,
+)
+from harness.participation_mix import TARGETS, scenarios  # noqa: E402
+from harness.server import (  # noqa: E402
     Gunicorn,
     add_service_arguments,
     django_script,
@@ -52,6 +63,8 @@ from server import (  # noqa: E402
 
 
 def _module(name: str, path: Path):
+    """Another benchmark's script as a module: bench/scaleout repeats bench/konferenzen's
+    burst of confirmations across several nodes."""
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # dataclasses look their module up there
@@ -59,7 +72,6 @@ def _module(name: str, path: Path):
     return module
 
 
-participation = _module("participation_run", PARTICIPATION / "run.py")
 konferenzen = _module("konferenzen_run", HERE.parent / "konferenzen" / "run.py")
 
 WORK = Path(tempfile.gettempdir()) / "stadtgespraech-bench-scaleout"
@@ -115,10 +127,6 @@ def parse_args() -> argparse.Namespace:
     if args.instances < 2:
         parser.error("--instances: at least 2")
     return args
-
-
-def log(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
 @dataclass
@@ -189,10 +197,7 @@ def alternating_votes(ports, sessions, tokens, statement_ids, ledger, rounds: in
     def account(number: int) -> None:
         start = ports.index(last_port[number]) + 1 if number in last_port else number
         statement = statement_ids[-(number + 1)]
-        cookie = (
-            f"{participation.SESSION_COOKIE}={sessions[number]['session']}; "
-            f"{participation.CSRF_COOKIE}={tokens[number]}"
-        )
+        cookie = f"{SESSION_COOKIE}={sessions[number]['session']}; {CSRF_COOKIE}={tokens[number]}"
         for step in range(rounds):
             port = ports[(start + step) % len(ports)]
             request = (
@@ -299,21 +304,11 @@ class Registered:
     latencies: list[float] = field(default_factory=list)
 
 
-def _http(port: int, method: str, path: str, body=None, headers=None):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        conn.request(method, path, body=body, headers={"Host": "127.0.0.1", **(headers or {})})
-        response = conn.getresponse()
-        return response.status, response.msg, response.read()
-    finally:
-        conn.close()
-
-
 def register_once(get_port: int, post_port: int, slug: str, number: int) -> str:
     """The form fetched from one instance and sent to another; '' when it was accepted."""
     path = f"/konferenzen/{slug}/anmelden/"
     try:
-        status, headers, body = _http(get_port, "GET", path, headers={"Accept": "text/html"})
+        status, headers, body = http_request(get_port, "GET", path, headers={"Accept": "text/html"})
         cookie = next(
             (
                 value.split(";", 1)[0].split("=", 1)[1]
@@ -334,7 +329,7 @@ def register_once(get_port: int, post_port: int, slug: str, number: int) -> str:
                 "consent": "on",
             }
         ).encode()
-        status, headers, body = _http(
+        status, headers, body = http_request(
             post_port,
             "POST",
             path,
@@ -409,12 +404,8 @@ def registration_counts(dsn: str, conference: int) -> dict:
 # --- Report -----------------------------------------------------------------------------------
 
 
-def percentile(values: list[float], share: float) -> float:
-    return load.Result(scenario=None, latencies=values).percentile(share)
-
-
 def checks(args, results, votes, registered, registrations, burst, counts) -> list[Check]:
-    targets = participation.TARGETS
+    targets = TARGETS
     by_name = {r.scenario.name: r for r in results}
     found = []
     for name, label, target, ok in (
@@ -623,7 +614,7 @@ def main() -> int:
             ports.append(port)
     envs = []
     for port in ports:
-        env = participation.django_env(args, port)
+        env = django_env(args, port)
         env.update(
             {
                 "STATIC_ROOT": str(WORK / "static"),
@@ -639,7 +630,7 @@ def main() -> int:
     votes = registered = registrations = measured = counts = None
 
     try:
-        built = participation.prepare_database(args, env)
+        built = prepare_database(args, env)
         first_new_vote = dataset.last_vote_id(dsn)
         info = machine.describe(dsn)
         info["redis"] = machine.empty_redis(args.redis_url)
@@ -649,8 +640,8 @@ def main() -> int:
         removed = django_script(HERE / "django_side.py", ROOT, env, "reset")
         if removed["conferences"]:
             log(f"removed an earlier run's conferences: {removed}")
-        sessions = participation.django_side(env, "sessions", str(args.clients))
-        vote_ids = participation.vote_statement_ids(dsn)
+        sessions = participation_side(env, "sessions", str(args.clients))
+        vote_ids = vote_statement_ids(dsn)
         conference = django_script(
             HERE / "django_side.py",
             ROOT,
@@ -678,14 +669,14 @@ def main() -> int:
             meter = machine.CpuMeter(server_pid=pids, database=args.db_name)
             info["load_average"] = machine.load_average()
             # The CSRF cookie from instance 1 is good on every instance (one SECRET_KEY).
-            tokens = participation.csrf_tokens(ports[0], sessions, built.hot_statement)
-            for scenario in participation.scenarios(built, sessions, tokens, vote_ids):
+            tokens = csrf_tokens(ports[0], sessions, built.hot_statement)
+            for scenario in scenarios(built, sessions, tokens, vote_ids):
                 if scenario.name not in SCENARIOS:
                     continue
                 if scenario.name == "vote":
                     scenario.record = ledger.record
                 if args.wait_quiet:
-                    participation.wait_until_quiet(meter, args.wait_quiet)
+                    wait_until_quiet(meter, args.wait_quiet)
                 log(f"{scenario.name}: {args.warmup:g} s warm-up, {args.duration:g} s measured")
                 samples = {}
                 result = load.run(
@@ -736,7 +727,7 @@ def main() -> int:
                 HERE / "django_side.py", ROOT, env, "links", str(conference["conference"])
             )
             if args.wait_quiet:
-                participation.wait_until_quiet(meter, args.wait_quiet)
+                wait_until_quiet(meter, args.wait_quiet)
             log(f"{len(paths):,} confirmations by {args.conference_clients} clients")
             measured = konferenzen.burst(ports, paths, args.conference_clients, stop)
             counts = konferenzen.final_counts(dsn, conference["conference"], {}, ADDRESSES)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import importlib.util
 import json
 import sys
 import threading
@@ -28,13 +27,17 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-PARTICIPATION = HERE.parent / "participation"
-sys.path.insert(1, str(PARTICIPATION))
+sys.path.insert(0, str(ROOT / "bench"))
 
-import dataset  # noqa: E402
-import load  # noqa: E402
-import machine  # noqa: E402
-from server import (  # noqa: E402
+from harness import dataset, load, machine  # noqa: E402
+from harness.common import (  # noqa: E402
+    WORK,
+    django_env,
+    log,
+    participation_side,
+    prepare_database,
+)
+from harness.server import (  # noqa: E402
     Gunicorn,
     add_service_arguments,
     django_script,
@@ -86,17 +89,6 @@ def mix() -> list[str]:
     return paths
 
 
-def participation_bench():
-    spec = importlib.util.spec_from_file_location("participation_run", PARTICIPATION / "run.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def log(message: str) -> None:
-    print(f"[{datetime.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
-
-
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--statements", type=int, default=30_000)
@@ -125,12 +117,11 @@ def settle(dsn: str) -> None:
 
 def main() -> int:
     args = parse_args()
-    bench = participation_bench()
     port = free_port()
-    env = bench.django_env(args, port)
+    env = django_env(args, port)
     dsn = f"host={args.db_host} port={args.db_port} user={args.db_user} dbname={args.db_name}"
     started = time.monotonic()
-    built = bench.prepare_database(args, env)
+    built = prepare_database(args, env)
     step = time.monotonic()
     settle(dsn)
     log(f"database ready in {step - started:.0f} s; VACUUM ANALYZE {time.monotonic() - step:.0f} s")
@@ -140,13 +131,8 @@ def main() -> int:
     words = list(dict.fromkeys(COMMON + TOPICS + RARE + PHRASES + NOWHERE))
     matched = django_script(HERE / "django_side.py", ROOT, env, "matches", *words)
     # Each query's own cost: nothing kept, every request searches.
-    counted = django_script(
-        PARTICIPATION / "django_side.py",
-        ROOT,
-        {**env, "SEARCH_CACHE_SECONDS": "0"},
-        "queries",
-        str(args.repeat),
-        *paths,
+    counted = participation_side(
+        {**env, "SEARCH_CACHE_SECONDS": "0"}, "queries", str(args.repeat), *paths
     )
     bad = {path: q["status"] for path, q in counted.items() if q["status"] != 200}
     if bad:
@@ -195,7 +181,7 @@ def main() -> int:
     stop = threading.Event()
     results = []
     with Gunicorn(
-        root=ROOT, env=env, port=port, workers=args.workers, log=bench.WORK / "search.log"
+        root=ROOT, env=env, port=port, workers=args.workers, log=WORK / "search.log"
     ) as server:
         info["load_average"] = machine.load_average()
         for scenario in scenarios:
