@@ -1,4 +1,7 @@
-"""Building blocks for tests: a site with the process and its stages, themes, accounts."""
+"""Building blocks for tests: a site with the process and its stages, themes, accounts, and
+factory_boy factories for the models most tests build (statements, comments, the strategy
+model, conferences and registrations, council paper versions). A factory's defaults make a
+valid object; a test names only what it is about."""
 
 import datetime
 import itertools
@@ -13,6 +16,8 @@ from wagtail.models import Page, Site
 from accounts.models import User
 from cms.models import HomePage, ProcessPage, StagePage
 from cms.stages import StageKind, StageSubject
+from konferenzen.models import CafeTable, Conference, Registration, SectorQuota
+from participation.comments import recount_comments
 from participation.models import (
     Comment,
     Sector,
@@ -22,6 +27,7 @@ from participation.models import (
     ThemePage,
 )
 from ratsvorlage.models import PaperVersion
+from strategie.models import FieldOfAction, Goal, KeyFigure, Office, Project
 
 PASSWORD = "ein-sicheres-Passwort-123"
 _counter = itertools.count(1)
@@ -139,38 +145,164 @@ def sector(slug: str = "zivilgesellschaft") -> Sector:
     return Sector.objects.get(slug=slug)
 
 
+class StatementFactory(factory.django.DjangoModelFactory):
+    """A published Zielbild statement of stage 3 (the demo process's open consultation) in
+    the first theme with a page, from civil society."""
+
+    class Meta:
+        model = Statement
+
+    theme = factory.LazyFunction(lambda: (ThemePage.objects.first() or theme_page()).theme)
+    kind = "zielbild"
+    stage = 3
+    sector = factory.LazyFunction(lambda: sector("zivilgesellschaft"))
+    state = "published"
+    text = factory.Sequence(
+        lambda n: f"Aussage Nummer {n}: Dortmund hat 2030 genug Platz für alle."
+    )
+
+
 def statement(
     theme: Theme | None = None,
     *,
     text: str = "",
-    kind: str = "zielbild",
-    stage: int = 3,
     source: str = "zivilgesellschaft",
-    state: str = "published",
     **fields,
 ) -> Statement:
-    if theme is None:
-        theme = (ThemePage.objects.first() or theme_page()).theme
-    number = next(_counter)
-    return Statement.objects.create(
-        theme=theme,
-        kind=kind,
-        stage=stage,
-        sector=sector(source),
-        state=state,
-        text=text or f"Aussage Nummer {number}: Dortmund hat 2030 genug Platz für alle.",
-        **fields,
-    )
+    """A statement (StatementFactory), with its source sector named by slug."""
+    if theme is not None:
+        fields["theme"] = theme
+    if text:
+        fields["text"] = text
+    return StatementFactory(sector=sector(source), **fields)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """A comment by a new account; the statement's comment count follows."""
+
+    class Meta:
+        model = Comment
+        skip_postgeneration_save = True
+
+    statement = factory.SubFactory(StatementFactory)
+    author = factory.SubFactory(UserFactory)
+    text = "Ein Kommentar."
+
+    @factory.post_generation
+    def recount(self, create, extracted, **kwargs):
+        if create:
+            recount_comments(self.statement_id)
 
 
 def comment(statement: Statement, *, author=None, text: str = "Ein Kommentar.", **fields):
-    from participation.comments import recount_comments
+    if author is not None:
+        fields["author"] = author
+    return CommentFactory(statement=statement, text=text, **fields)
 
-    created = Comment.objects.create(
-        statement=statement, author=author or UserFactory(), text=text, **fields
-    )
-    recount_comments(statement.pk)
-    return created
+
+# --- The strategy model ---------------------------------------------------------------------
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Goal
+
+    number = factory.Sequence(lambda n: n + 1)
+    name = factory.Sequence(lambda n: f"Stadtziel {n + 1}")
+
+
+class OfficeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Office
+
+    number = factory.Sequence(lambda n: str(60 + n))
+    name = factory.Sequence(lambda n: f"Amt {60 + n}")
+
+
+class FieldOfActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FieldOfAction
+
+    goal = factory.SubFactory(GoalFactory)
+    name = factory.Sequence(lambda n: f"Handlungsfeld {n + 1}")
+    slug = factory.Sequence(lambda n: f"handlungsfeld-{n + 1}")
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    field = factory.SubFactory(FieldOfActionFactory)
+    name = factory.Sequence(lambda n: f"Projekt {n + 1}")
+
+
+class KeyFigureFactory(factory.django.DjangoModelFactory):
+    """A key figure that can be assessed: rising from 10 % (2020) to 30 % (2030)."""
+
+    class Meta:
+        model = KeyFigure
+
+    field = factory.SubFactory(FieldOfActionFactory)
+    name = factory.Sequence(lambda n: f"Kennzahl {n + 1}")
+    unit = "%"
+    direction = "up"
+    baseline_value = 10
+    baseline_date = datetime.date(2020, 1, 1)
+    target_value = 30
+    target_date = datetime.date(2030, 1, 1)
+
+
+# --- Conferences ----------------------------------------------------------------------------
+
+
+class ConferenceFactory(factory.django.DjangoModelFactory):
+    """A conference of stage 4 in 20 days with its registration open, three World Café
+    tables; `quotas={"politik": 2}` reserves seats per sector."""
+
+    class Meta:
+        model = Conference
+        skip_postgeneration_save = True
+
+    title = "Unser Dortmund – Wie wir es wollen"
+    slug = factory.Sequence(lambda n: f"konferenz-{n + 1}")
+    stage = 4
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=20))
+    ends_at = factory.LazyAttribute(lambda c: c.starts_at + datetime.timedelta(hours=6))
+    venue_name = "Rathaus"
+    venue_address = "Friedensplatz 1\n44135 Dortmund"
+    venue_accessibility = "Stufenloser Zugang."
+    capacity = 3
+    registration_opens = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=5))
+    registration_closes = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=15))
+    contact_email = "konferenzteam@example.org"
+
+    @factory.post_generation
+    def quotas(self, create, extracted, **kwargs):
+        for sector_slug, seats in (extracted or {}).items():
+            SectorQuota.objects.create(conference=self, sector=sector_slug, seats=seats)
+
+    @factory.post_generation
+    def tables(self, create, extracted, **kwargs):
+        titles = ("Mobilität", "Wohnen", "Arbeit") if extracted is None else extracted
+        for order, title in enumerate(titles):
+            CafeTable.objects.create(conference=self, title=title, seats=10, sort_order=order)
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A confirmed registration with a seat, from a citizen without an account."""
+
+    class Meta:
+        model = Registration
+
+    conference = factory.SubFactory(ConferenceFactory)
+    name = factory.Sequence(lambda n: f"Person {n + 1}")
+    email = factory.Sequence(lambda n: f"anmeldung{n + 1}@example.org")
+    sector = "buergerinnen"
+    status = "confirmed"
+    consented_at = factory.LazyFunction(timezone.now)
+    link_sent_at = factory.LazyFunction(timezone.now)
+    confirmed_at = factory.LazyFunction(timezone.now)
+    seat_since = factory.LazyFunction(timezone.now)
 
 
 def paper_version(number=1, *, state="draft", **fields):

@@ -6,13 +6,12 @@ import pytest
 
 from auswertung.models import ThemeAnalysis
 from tests import factories
+from tests.auswertung.test_theme_analysis import two_camps
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_the_worker_computes_the_requested_analysis(client, process, celery_worker_process):
-    from tests.zielbilder.test_theme_analysis import two_camps
-
     theme = factories.theme_page("Mobilität").theme
     two_camps(theme)
     client.force_login(factories.UserFactory(roles=["Strategieteam"]))
