@@ -173,7 +173,7 @@ def test_the_migration_measures_the_statements_that_were_there(theme_page):
 
 
 def test_the_benchmarks_data_builder_stores_what_the_recount_stores(theme_page):
-    """bench/participation/dataset.py fills the counters of its generated volume in raw SQL on
+    """bench/harness/dataset.py fills the counters of its generated volume in raw SQL on
     PostgreSQL; it must rank that data as the site does."""
     if connection.vendor != "postgresql":
         pytest.skip("the benchmark builds its data on PostgreSQL")
@@ -181,7 +181,7 @@ def test_the_benchmarks_data_builder_stores_what_the_recount_stores(theme_page):
     import sys
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[2] / "bench" / "participation" / "dataset.py"
+    path = Path(__file__).resolve().parents[2] / "bench" / "harness" / "dataset.py"
     spec = importlib.util.spec_from_file_location("bench_dataset", path)
     dataset = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = dataset  # its dataclasses look their module up

@@ -88,7 +88,7 @@ def run(watch: Watch, tab) -> None:
     import_statements(tab, csv_file(good))
     watch.check("Aussagen importieren: Vorschau", shows=BEGINNING)
     with tab.expect_navigation():
-        tab.locator("button[name=action][value=confirm]").click()
+        tab.locator("button:has-text('Importieren bestätigen')").click()
     statement = Statement.objects.get(text=EVERYTHING)
     assert statement.state == "published"
     watch.open(reverse("wagtailsnippets_participation_statement:list"), shows=BEGINNING)
@@ -346,7 +346,7 @@ def import_statements(tab, content: bytes) -> None:
     tab.locator("select[name=stage]").select_option("3")
     tab.locator("input[name=publish]").check()
     with tab.expect_navigation():
-        tab.locator("button[name=action][value=preview]").click()
+        tab.locator("button:has-text('Vorschau anzeigen')").click()
 
 
 def own_data(watch: Watch) -> None:
