@@ -16,7 +16,7 @@ DEMO_ACCOUNTS = [
     ("Moderation", "moderation@example.org", "Moderation Demo", MODERATORS),
     ("Strategieteam", "strategie@example.org", "Strategieteam Demo", STRATEGY_TEAM),
     ("Konferenzteam", "konferenz@example.org", "Konferenzteam Demo", CONFERENCE_TEAM),
-    # Reports key figures for the Stadtplanungs- und Bauordnungsamt (61): zielbilder's demo
+    # Reports key figures for the Stadtplanungs- und Bauordnungsamt (61): umsetzung's demo
     # makes the account a member of that office.
     ("Amt 61 (Stadtplanung)", "amt61@example.org", "Amt 61 Demo", OFFICE_STAFF),
     # Reads the council paper's drafts on the website (/ratsvorlage/); no admin.

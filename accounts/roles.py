@@ -11,7 +11,7 @@ CONFERENCE_TEAM = "Konferenzteam"
 STRATEGY_TEAM = "Strategieteam"
 COUNCIL = "Ratsmitglieder"
 # People in the offices who report key-figure values and project states (stage 6); which
-# office each belongs to is recorded in zielbilder.OfficeMembership.
+# office each belongs to is recorded in umsetzung.OfficeMembership.
 OFFICE_STAFF = "Fachämter"
 
 ADMIN_ROLES = [MODERATORS, EDITORS, CONFERENCE_TEAM, STRATEGY_TEAM]
